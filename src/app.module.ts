@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { pinoParams } from './common/logging/logging.js';
+import { ProblemFilter } from './common/problem/problem.filter.js';
+import { createValidationPipe } from './common/problem/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+
+/** What both entrypoints share: configuration, logging, database, jobs. */
+export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs: boolean) {
+  return [
+    ConfigModule.forRoot(config),
+    LoggerModule.forRoot(pinoParams(config.LOG_LEVEL)),
+    DatabaseModule.forRoot(databaseUrl),
+    JobsModule.forRoot({ consume: consumeJobs }),
+  ];
+}
+
+/** The feature modules, shared by the API and the worker. */
+export const FEATURE_MODULES = [];
+
+/** The HTTP application. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...coreModules(config, databaseUrl, false), HealthModule, ...FEATURE_MODULES],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

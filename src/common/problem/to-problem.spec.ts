@@ -1,0 +1,50 @@
+import { NotFoundException } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import { DomainError, toProblem } from './to-problem.js';
+import { RequestValidationException } from './validation.js';
+
+const prismaError = (code: string, meta?: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError('db said no', { code, clientVersion: 'test', meta });
+
+describe('toProblem', () => {
+  it('maps Prisma unique, not-found and foreign-key errors', () => {
+    expect(toProblem(prismaError('P2002')).status).toBe(409);
+    expect(toProblem(prismaError('P2025')).status).toBe(404);
+    expect(toProblem(prismaError('P2003')).status).toBe(409);
+  });
+
+  it('maps PostgreSQL exclusion and CHECK violations passed on by the pg adapter', () => {
+    const driver = (originalCode: string) => ({ driverAdapterError: { cause: { originalCode } } });
+    expect(toProblem(prismaError('P2010', driver('23P01'))).status).toBe(409);
+    expect(toProblem(prismaError('P2010', driver('23514'))).status).toBe(422);
+  });
+
+  it('keeps field errors of a validation failure', () => {
+    const problem = toProblem(
+      new RequestValidationException([{ field: 'moodScore', reason: 'too big' }]),
+    );
+    expect(problem).toMatchObject({
+      status: 400,
+      errors: [{ field: 'moodScore', reason: 'too big' }],
+    });
+  });
+
+  it('carries the words of HTTP and domain errors, never those of unexpected ones', () => {
+    expect(toProblem(new NotFoundException('No such journal.'))).toMatchObject({
+      status: 404,
+      detail: 'No such journal.',
+    });
+    expect(toProblem(new DomainError(409, 'Slot taken.'))).toMatchObject({
+      status: 409,
+      detail: 'Slot taken.',
+    });
+    const unexpected = toProblem(new Error('password=hunter2 at db.ts:12'));
+    expect(unexpected.status).toBe(500);
+    expect(JSON.stringify(unexpected)).not.toMatch(/hunter2|db\.ts/);
+  });
+
+  it('maps Fastify body errors to 413 and 400', () => {
+    expect(toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }).status).toBe(413);
+    expect(toProblem({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }).status).toBe(400);
+  });
+});

@@ -1,0 +1,71 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { PrismaService } from '../database/prisma.service.js';
+import { RedisClient } from '../jobs/redis-connection.js';
+
+/** How long a readiness probe waits for a dependency before calling it down. */
+const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * Liveness (`/health`: the process answers) and readiness (`/health/ready`: PostgreSQL and,
+ * when configured, Redis answer). Outside /v1 and out of the OpenAPI contract: these are for
+ * the platform, not for clients.
+ */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly prisma: PrismaService,
+    private readonly redis: RedisClient,
+  ) {}
+
+  @Get()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  async ready() {
+    try {
+      return await this.health.check([() => this.database(), () => this.redisCheck()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const { error: down = {} } = error.getResponse() as { error?: Record<string, unknown> };
+      throw new ServiceUnavailableException(`Not ready: ${Object.keys(down).join(', ')} down.`);
+    }
+  }
+
+  private async database() {
+    const indicator = this.indicators.check('database');
+    try {
+      await withTimeout(this.prisma.$queryRaw`SELECT 1`, PROBE_TIMEOUT_MS);
+      return indicator.up();
+    } catch {
+      return indicator.down({ message: 'PostgreSQL did not answer' });
+    }
+  }
+
+  private async redisCheck() {
+    const indicator = this.indicators.check('redis');
+    const client = this.redis.client;
+    if (!client) return indicator.up({ mode: 'not configured: jobs run in-process' });
+    try {
+      await withTimeout(client.ping(), PROBE_TIMEOUT_MS);
+      return indicator.up();
+    } catch {
+      return indicator.down({ message: 'Redis did not answer' });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

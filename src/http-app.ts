@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { requestIdOf } from './common/logging/logging.js';
+import { mountOpenApi } from './openapi/openapi.js';
+
+/** Bodies above this are refused with 413 before any handler runs. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Every application route lives under /v1; the platform's probes stay outside it. */
+export function applyRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix('v1', { exclude: ['health', 'health/ready'] });
+}
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // The id is also put on the raw request, where the request logger picks it up.
+    genReqId: (request: IncomingMessage) => String((request.id ??= requestIdOf(request))),
+    // Requests already in flight finish on shutdown; idle keep-alive sockets are closed.
+    forceCloseConnections: 'idle',
+  });
+}
+
+/**
+ * Everything an application needs before it listens, shared by `npm start` and the e2e tests
+ * so that tests exercise exactly what production serves.
+ */
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<void> {
+  app.useLogger(app.get(Logger));
+  // Every answer names its request, so a client can quote it and we can find the log line.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('X-Request-Id', request.id);
+    });
+  applyRoutePrefix(app);
+  mountOpenApi(app, { swaggerUi: config.SWAGGER_UI });
+  await app.init();
+}
+
+/** The HTTP application on Fastify, initialised and ready to listen. */
+export async function createHttpApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    createFastifyAdapter(),
+    { bufferLogs: true },
+  );
+  await configureHttpApp(app, config);
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
+
+const { version } = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+/** operationId: the controller's feature and the method, e.g. `moodCreate`. */
+function operationId(controllerKey: string, methodKey: string): string {
+  const feature = controllerKey.replace(/Controller$/, '');
+  return `${feature.charAt(0).toLowerCase()}${feature.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
+}
+
+/** The OpenAPI document of the application's routes: the contract HR systems build against. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('MindfulMe API')
+    .setDescription(
+      'The API behind MindfulMe, an employee mental-wellness platform. Failures answer ' +
+        'application/problem+json (RFC 9457). Organisations see aggregates only, never a person.',
+    )
+    .setVersion(version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+}
+
+/** Serves the document at /openapi.json and, when enabled, Swagger UI at /docs. */
+export function mountOpenApi(app: INestApplication, options: { swaggerUi: boolean }): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    swaggerUiEnabled: options.swaggerUi,
+    raw: ['json'],
+  });
+}
