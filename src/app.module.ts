@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -21,7 +22,7 @@ export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs:
 }
 
 /** The feature modules, shared by the API and the worker. */
-export const FEATURE_MODULES = [];
+export const FEATURE_MODULES = [AuthModule];
 
 /** The HTTP application. */
 @Module({})

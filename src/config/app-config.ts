@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidationError,
   validateSync,
 } from 'class-validator';
 
@@ -70,10 +71,48 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_-]+$/)
   QUEUE_PREFIX = 'mindfulme';
 
+  /**
+   * Key for signing access tokens (HS256), at least 32 characters. Required in production;
+   * elsewhere a random key is made at start, so tokens do not survive a restart.
+   */
+  @blankAsUndefined()
+  @IsOptional()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token; each refresh starts a new one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Attempts per minute on login, register, refresh and password change, per address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_ADDRESS = 20;
+
+  /** Attempts per minute on the same routes for one account (by email or user). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_ACCOUNT = 5;
+
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   SWAGGER_UI = true;
 }
+
+/** Variables whose values may hold credentials: named in errors, never printed. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -92,11 +131,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'JWT_SECRET',
+        value: undefined,
+        constraints: { required: 'is required in production (32 characters or more)' },
+      }),
+    );
+  }
   if (errors.length > 0) {
     throw new ConfigError(
       errors.map((error) => {
         const reasons = Object.values(error.constraints ?? {}).join('; ');
-        return `${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+        const shown = SECRET_VARIABLES.has(error.property) ? 'hidden' : JSON.stringify(error.value);
+        return `${error.property}: ${reasons} (got ${shown})`;
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '../auth/guards/public.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { RedisClient } from '../jobs/redis-connection.js';
 
@@ -13,6 +14,7 @@ const PROBE_TIMEOUT_MS = 2000;
  * the platform, not for clients.
  */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function globalSetup() {
@@ -27,6 +28,8 @@ export default async function globalSetup() {
       env: { ...process.env, DATABASE_URL: url.toString() },
     });
   } catch (error) {
-    throw new Error(`Migrating the test template failed (run \`npm run build\` first):\n${error.stderr ?? error}`);
+    throw new Error(
+      `Migrating the test template failed (run \`npm run build\` first):\n${error.stderr ?? error}`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Public } from '../../src/auth/guards/public.decorator.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 
 class ProbeMoodDto {
@@ -18,6 +19,7 @@ class ProbeMoodDto {
  * unique, missing row, database CHECK, unexpected error, slow request), before feature routes
  * exist to do so. Mounted next to the real AppModule, never in the application.
  */
+@Public()
 @Controller('probe')
 export class ProbeController {
   constructor(private readonly prisma: PrismaService) {}

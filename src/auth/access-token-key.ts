@@ -1,0 +1,35 @@
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { Logger, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+
+export const TOKEN_ISSUER = 'mindfulme';
+export const TOKEN_AUDIENCE = 'mindfulme-api';
+/** The one algorithm accepted: anything else, `none` included, is refused. */
+export const TOKEN_ALGORITHM = 'HS256' as const;
+
+/**
+ * The HS256 key, built once as a KeyObject: handed a string, jsonwebtoken derives a key on every
+ * call and verifies about fifty times slower.
+ */
+export class AccessTokenKey {
+  constructor(readonly key: KeyObject) {}
+
+  static fromConfig(config: AppConfig): AccessTokenKey {
+    if (config.JWT_SECRET)
+      return new AccessTokenKey(createSecretKey(Buffer.from(config.JWT_SECRET)));
+    new Logger('AccessTokenKey').warn(
+      'JWT_SECRET is not set: signing with a random key; sessions end when the process restarts.',
+    );
+    return new AccessTokenKey(createSecretKey(randomBytes(32)));
+  }
+}
+
+/**
+ * Holds the one AccessTokenKey of the process, shared by the signer (JwtModule) and the verifier
+ * (JwtStrategy): two instances would mean two random keys when JWT_SECRET is unset.
+ */
+@Module({
+  providers: [{ provide: AccessTokenKey, inject: [AppConfig], useFactory: AccessTokenKey.fromConfig }],
+  exports: [AccessTokenKey],
+})
+export class AccessTokenKeyModule {}

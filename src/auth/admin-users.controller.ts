@@ -1,0 +1,20 @@
+import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SetRoleDto } from './dto/role.dto.js';
+import { UserDto } from './dto/user.dto.js';
+import { Roles } from './guards/roles.decorator.js';
+import { AdminUsersService } from './admin-users.service.js';
+
+@ApiTags('admin')
+@ApiBearerAuth('bearer')
+@Roles('admin')
+@Controller('admin/users')
+export class AdminUsersController {
+  constructor(private readonly adminUsers: AdminUsersService) {}
+
+  /** Gives a user a role. The user's sessions end, so the new role applies at once. */
+  @Patch(':id/role')
+  setRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetRoleDto): Promise<UserDto> {
+    return this.adminUsers.setRole(id, body.role);
+  }
+}

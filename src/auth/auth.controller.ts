@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthService } from './auth.service.js';
+import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto.js';
+import { TokenPairDto } from './dto/session.dto.js';
+import { AuthResponseDto } from './dto/user.dto.js';
+import { Public } from './guards/public.decorator.js';
+import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+
+@ApiTags('auth')
+@ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After.' })
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Creates an account with the role `individual` and signs it in. */
+  @Post('register')
+  @UseGuards(AuthRateLimitGuard)
+  register(@Body() body: RegisterDto): Promise<AuthResponseDto> {
+    return this.auth.register(body);
+  }
+
+  /** Signs in with email and password. */
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(AuthRateLimitGuard)
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both).' })
+  login(@Body() body: LoginDto): Promise<AuthResponseDto> {
+    return this.auth.login(body);
+  }
+
+  /** Exchanges a refresh token for a new pair. Reusing an exchanged token ends the session. */
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(AuthRateLimitGuard)
+  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  /** Ends the session the refresh token belongs to. */
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+}

@@ -1,0 +1,86 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '../config/app-config.js';
+import { JobRegistry } from '../jobs/job-registry.js';
+import {
+  AccessTokenKey,
+  AccessTokenKeyModule,
+  TOKEN_ALGORITHM,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from './access-token-key.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { AdminUsersService } from './admin-users.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { AccessGuard } from './guards/access.guard.js';
+import { JwtStrategy } from './guards/jwt.strategy.js';
+import { MeController } from './me.controller.js';
+import { MeService } from './me.service.js';
+import { PersonalDataRepository } from './personal-data.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+import { AuthRateLimiter } from './throttling/auth-rate-limiter.js';
+import { UsersRepository } from './users.repository.js';
+
+const MINUTE_MS = 60_000;
+const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
+
+@Module({
+  imports: [
+    AccessTokenKeyModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      imports: [AccessTokenKeyModule],
+      inject: [AccessTokenKey, AppConfig],
+      useFactory: (key: AccessTokenKey, config: AppConfig) => ({
+        secret: key.key,
+        signOptions: {
+          algorithm: TOKEN_ALGORITHM,
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+        },
+        verifyOptions: {
+          algorithms: [TOKEN_ALGORITHM],
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+        },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, AdminUsersController],
+  providers: [
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    UsersRepository,
+    SessionsRepository,
+    SessionsService,
+    AuthService,
+    MeService,
+    PersonalDataRepository,
+    AdminUsersService,
+    AuthRateLimiter,
+    AuthRateLimitGuard,
+  ],
+  exports: [AccessTokenKeyModule],
+})
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: PURGE_EXPIRED_SESSIONS,
+      everyMs: 60 * MINUTE_MS,
+      handle: async () => {
+        await this.sessions.purgeExpired();
+      },
+    });
+  }
+}

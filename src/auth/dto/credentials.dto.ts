@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
+
+export class LoginDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  /** Any characters; length is the only rule (NIST SP 800-63B). */
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class RegisterDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  /** 12 to 128 characters, no composition rules (NIST SP 800-63B). */
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  displayName?: string;
+}
+
+export class RefreshDto {
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  newPassword!: string;
+}

@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUrl,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { ROLES, type Role } from '../roles.js';
+
+/** A person's account as they see it: never the password hash. */
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  email!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  displayName!: string | null;
+  avatarUrl!: string | null;
+
+  /** IANA time zone, e.g. Europe/Lisbon: days and streaks are counted in it. */
+  timezone!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  preferences!: Record<string, unknown>;
+
+  createdAt!: Date;
+}
+
+export class UpdateMeDto {
+  /** null clears it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 80)
+  displayName?: string | null;
+
+  /** An https URL; null clears it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2048)
+  avatarUrl?: string | null;
+
+  /** IANA time zone name, e.g. America/Sao_Paulo. */
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  /** Replaces the stored preferences (at most 16 KB as JSON). */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  preferences?: Record<string, unknown>;
+}
+
+export class AuthResponseDto {
+  /** JWT for `Authorization: Bearer`, valid `expiresIn` seconds. */
+  accessToken!: string;
+
+  /** Opaque; exchange it at /v1/auth/refresh for a new pair. Each one works once. */
+  refreshToken!: string;
+
+  /** Seconds until the access token expires. */
+  expiresIn!: number;
+
+  user!: UserDto;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  /** When the session was signed in. */
+  startedAt!: Date;
+
+  /** When it was last refreshed. */
+  lastUsedAt!: Date;
+
+  expiresAt!: Date;
+
+  /** Whether the access token of this request belongs to it. */
+  current!: boolean;
+}

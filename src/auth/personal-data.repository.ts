@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import { PUBLIC_USER_COLUMNS } from './users.repository.js';
+
+/**
+ * Everything stored about one person, for the export they are entitled to (GDPR art. 15 and 20).
+ * Anonymous rants and survey answers are not here: nothing links them to anyone.
+ */
+@Injectable()
+export class PersonalDataRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async export(userId: string) {
+    const where = { userId };
+    const newestFirst = { createdAt: 'desc' } as const;
+    const [
+      account,
+      moodEntries,
+      journals,
+      assessmentResponses,
+      appointments,
+      memberships,
+      buddyMatches,
+      sessions,
+    ] = await Promise.all([
+      this.prisma.user.findUnique({ where: { id: userId }, select: PUBLIC_USER_COLUMNS }),
+      this.prisma.moodEntry.findMany({ where, orderBy: newestFirst, omit: { userId: true } }),
+      this.prisma.journal.findMany({ where, orderBy: newestFirst, omit: { userId: true } }),
+      this.prisma.assessmentResponse.findMany({
+        where,
+        orderBy: newestFirst,
+        omit: { userId: true },
+      }),
+      this.prisma.appointment.findMany({
+        where,
+        orderBy: { startTime: 'desc' },
+        omit: { userId: true },
+      }),
+      this.prisma.employee.findMany({
+        where,
+        omit: { userId: true },
+        include: { organization: { select: { id: true, name: true } } },
+      }),
+      this.prisma.buddyMatch.findMany({
+        where: { OR: [{ userAId: userId }, { userBId: userId }] },
+        orderBy: newestFirst,
+      }),
+      this.prisma.refreshToken.findMany({
+        where,
+        select: { familyId: true, createdAt: true, expiresAt: true, rotatedAt: true },
+        orderBy: newestFirst,
+      }),
+    ]);
+    return {
+      account,
+      moodEntries,
+      journals,
+      assessmentResponses,
+      appointments,
+      memberships,
+      buddyMatches,
+      sessions,
+    };
+  }
+}

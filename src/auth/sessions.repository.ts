@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+
+export interface SessionSummary {
+  id: string;
+  startedAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
+/** Refresh tokens, grouped in families: one family is one signed-in session. */
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async insert(
+    tokenHash: string,
+    userId: string,
+    familyId: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await this.prisma.refreshToken.create({
+      data: { token: tokenHash, userId, familyId, expiresAt },
+    });
+  }
+
+  /**
+   * Marks a live token as rotated and answers its owner, in one statement: of two concurrent
+   * refreshes with the same token, exactly one gets the row.
+   */
+  async claimForRotation(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
+    const rows = await this.prisma.$queryRaw<Array<{ user_id: string; family_id: string }>>`
+      UPDATE refresh_tokens SET rotated_at = now()
+       WHERE token = ${tokenHash} AND rotated_at IS NULL AND expires_at > now()
+      RETURNING user_id, family_id`;
+    const [row] = rows;
+    return row ? { userId: row.user_id, familyId: row.family_id } : null;
+  }
+
+  /** The family of a token that was already rotated (its reuse means theft), if any. */
+  async familyOfRotated(tokenHash: string): Promise<string | null> {
+    const row = await this.prisma.refreshToken.findFirst({
+      where: { token: tokenHash, rotatedAt: { not: null } },
+      select: { familyId: true },
+    });
+    return row?.familyId ?? null;
+  }
+
+  async familyOf(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
+    return this.prisma.refreshToken.findUnique({
+      where: { token: tokenHash },
+      select: { userId: true, familyId: true },
+    });
+  }
+
+  async deleteFamily(familyId: string, userId?: string): Promise<number> {
+    const { count } = await this.prisma.refreshToken.deleteMany({
+      where: { familyId, ...(userId ? { userId } : {}) },
+    });
+    return count;
+  }
+
+  async deleteAllOf(userId: string): Promise<void> {
+    await this.prisma.refreshToken.deleteMany({ where: { userId } });
+  }
+
+  async deleteExpired(): Promise<number> {
+    const { count } = await this.prisma.refreshToken.deleteMany({
+      where: { expiresAt: { lte: new Date() } },
+    });
+    return count;
+  }
+
+  /** The live sessions of a user, newest first. */
+  listLive(userId: string): Promise<SessionSummary[]> {
+    return this.prisma.$queryRaw<SessionSummary[]>`
+      SELECT family_id AS "id", min(created_at) AS "startedAt", max(created_at) AS "lastUsedAt",
+             max(expires_at) AS "expiresAt"
+        FROM refresh_tokens
+       WHERE user_id = ${userId}::uuid
+       GROUP BY family_id
+      HAVING bool_or(rotated_at IS NULL AND expires_at > now())
+       ORDER BY max(created_at) DESC`;
+  }
+}

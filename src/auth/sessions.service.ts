@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config.js';
+import type { AccessTokenClaims, Role } from './roles.js';
+import { SessionsRepository, type SessionSummary } from './sessions.repository.js';
+import { newRefreshToken, sha256Hex } from './tokens.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const INVALID_REFRESH = 'The refresh token is not valid. Sign in again.';
+
+/**
+ * Sessions: an access token (JWT, short-lived) and an opaque refresh token that rotates on every
+ * use. Tokens of one sign-in form a family; presenting a token that was already rotated means
+ * someone else holds it, so the whole family ends (RFC 9700, refresh token reuse detection).
+ */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger('SessionsService');
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts a new session for a user who just proved who they are. */
+  start(userId: string, role: Role): Promise<TokenPair> {
+    return this.issue(userId, role, randomUUID());
+  }
+
+  /** Exchanges a refresh token for a new pair; the old one stops working. */
+  async refresh(
+    refreshToken: string,
+    roleOf: (userId: string) => Promise<Role | null>,
+  ): Promise<TokenPair> {
+    const hash = sha256Hex(refreshToken);
+    const claimed = await this.sessions.claimForRotation(hash);
+    if (!claimed) {
+      const reusedFamily = await this.sessions.familyOfRotated(hash);
+      if (reusedFamily) {
+        await this.sessions.deleteFamily(reusedFamily);
+        this.logger.warn(
+          { sessionId: reusedFamily },
+          'Rotated refresh token reused: session revoked',
+        );
+      }
+      throw new UnauthorizedException(INVALID_REFRESH);
+    }
+    const role = await roleOf(claimed.userId);
+    if (!role) throw new UnauthorizedException(INVALID_REFRESH);
+    return this.issue(claimed.userId, role, claimed.familyId);
+  }
+
+  /** Ends the session a refresh token belongs to; unknown tokens change nothing. */
+  async endByToken(refreshToken: string): Promise<void> {
+    const found = await this.sessions.familyOf(sha256Hex(refreshToken));
+    if (found) await this.sessions.deleteFamily(found.familyId);
+  }
+
+  async end(userId: string, sessionId: string): Promise<void> {
+    const removed = await this.sessions.deleteFamily(sessionId, userId);
+    // Someone else's session, or none: the same answer, so ids of others cannot be probed.
+    if (removed === 0) throw new NotFoundException('No such session.');
+  }
+
+  endAll(userId: string): Promise<void> {
+    return this.sessions.deleteAllOf(userId);
+  }
+
+  list(userId: string): Promise<SessionSummary[]> {
+    return this.sessions.listLive(userId);
+  }
+
+  purgeExpired(): Promise<number> {
+    return this.sessions.deleteExpired();
+  }
+
+  private async issue(userId: string, role: Role, familyId: string): Promise<TokenPair> {
+    const refreshToken = newRefreshToken();
+    const ttlMs = this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000;
+    await this.sessions.insert(
+      sha256Hex(refreshToken),
+      userId,
+      familyId,
+      new Date(Date.now() + ttlMs),
+    );
+    const claims: AccessTokenClaims = { sub: userId, role, sid: familyId };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+  }
+}
