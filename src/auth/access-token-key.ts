@@ -29,7 +29,9 @@ export class AccessTokenKey {
  * (JwtStrategy): two instances would mean two random keys when JWT_SECRET is unset.
  */
 @Module({
-  providers: [{ provide: AccessTokenKey, inject: [AppConfig], useFactory: AccessTokenKey.fromConfig }],
+  providers: [
+    { provide: AccessTokenKey, inject: [AppConfig], useFactory: AccessTokenKey.fromConfig },
+  ],
   exports: [AccessTokenKey],
 })
 export class AccessTokenKeyModule {}
