@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
+import { OrgsModule } from './orgs/orgs.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -22,7 +23,7 @@ export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs:
 }
 
 /** The feature modules, shared by the API and the worker. */
-export const FEATURE_MODULES = [AuthModule];
+export const FEATURE_MODULES = [AuthModule, OrgsModule];
 
 /** The HTTP application. */
 @Module({})

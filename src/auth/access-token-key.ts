@@ -4,6 +4,8 @@ import { AppConfig } from '../config/app-config.js';
 
 export const TOKEN_ISSUER = 'mindfulme';
 export const TOKEN_AUDIENCE = 'mindfulme-api';
+/** Client-credentials tokens have their own audience: one can never pass for a person's. */
+export const CLIENT_TOKEN_AUDIENCE = 'mindfulme-hr';
 /** The one algorithm accepted: anything else, `none` included, is refused. */
 export const TOKEN_ALGORITHM = 'HS256' as const;
 

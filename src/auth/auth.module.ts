@@ -14,6 +14,12 @@ import {
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { AuthController } from './auth.controller.js';
+import { ApiClientsRepository } from './clients/api-clients.repository.js';
+import { ApiClientsService } from './clients/api-clients.service.js';
+import { OAuthTokenController } from './clients/oauth-token.controller.js';
+import { OrgApiClientsController } from './clients/org-api-clients.controller.js';
+import { ClientJwtStrategy } from './guards/client-jwt.strategy.js';
+import { OrgsModule } from '../orgs/orgs.module.js';
 import { AuthService } from './auth.service.js';
 import { AccessGuard } from './guards/access.guard.js';
 import { JwtStrategy } from './guards/jwt.strategy.js';
@@ -31,6 +37,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
 
 @Module({
   imports: [
+    OrgsModule,
     AccessTokenKeyModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -52,9 +59,18 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminUsersController],
+  controllers: [
+    AuthController,
+    MeController,
+    AdminUsersController,
+    OAuthTokenController,
+    OrgApiClientsController,
+  ],
   providers: [
     JwtStrategy,
+    ClientJwtStrategy,
+    ApiClientsRepository,
+    ApiClientsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     UsersRepository,
     SessionsRepository,

@@ -24,6 +24,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addOAuth2(
+      {
+        type: 'oauth2',
+        description:
+          'For HR systems: an org admin creates an API client (POST /v1/orgs/{orgId}/api-clients); ' +
+          'the system exchanges its client id and secret for a 10-minute bearer token bound to ' +
+          'that organisation and those scopes.',
+        flows: {
+          clientCredentials: {
+            tokenUrl: '/v1/oauth/token',
+            scopes: {
+              'employees:read': 'Read the organisation’s members',
+              'employees:write': 'Provision and deprovision members',
+              'org.wellness:read': 'Read the organisation’s aggregate wellness',
+              'surveys:read': 'Read survey results (aggregates only)',
+              'surveys:write': 'Create and manage wellbeing surveys',
+            },
+          },
+        },
+      },
+      'hr-client-credentials',
+    )
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
 }

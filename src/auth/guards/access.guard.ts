@@ -1,16 +1,19 @@
 import { type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { AuthenticatedUser, Role } from '../roles.js';
+import type { ClientScope, Principal, Role } from '../roles.js';
+import { CLIENT_SCOPES_KEY } from './client-scopes.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
 
 /**
- * The global guard: every route needs a valid access token unless marked @Public(), and a
- * route marked @Roles(...) also needs one of those roles.
+ * The global guard. Every route needs a valid bearer token unless marked @Public():
+ * - a person's access token, and one of the @Roles(...) when the route names roles;
+ * - or an API client's token, only on routes marked @AllowClients(...) and with one of those
+ *   scopes. Which organisation a client may touch is checked by the route's service.
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('jwt') {
+export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }
@@ -19,10 +22,19 @@ export class AccessGuard extends AuthGuard('jwt') {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     await super.canActivate(context);
+    const { user: principal } = context.switchToHttp().getRequest<{ user: Principal }>();
+    if (principal.kind === 'client') {
+      const scopes =
+        this.reflector.getAllAndOverride<ClientScope[]>(CLIENT_SCOPES_KEY, targets) ?? [];
+      if (!scopes.some((scope) => principal.scopes.includes(scope))) {
+        throw new ForbiddenException('This API client lacks the scope this route needs.');
+      }
+      return true;
+    }
     const roles = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets);
-    if (!roles?.length) return true;
-    const { user } = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>();
-    if (!roles.includes(user.role)) throw new ForbiddenException('Your role does not allow this.');
+    if (roles?.length && !roles.includes(principal.role)) {
+      throw new ForbiddenException('Your role does not allow this.');
+    }
     return true;
   }
 }

@@ -26,6 +26,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: AccessTokenClaims): AuthenticatedUser | false {
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return false;
-    return { userId: claims.sub, role: claims.role, sessionId: claims.sid };
+    return { kind: 'user', userId: claims.sub, role: claims.role, sessionId: claims.sid };
   }
 }

@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
+import { CLIENT_SCOPES, type ClientScope } from '../roles.js';
+
+export class CreateApiClientDto {
+  /** What the integration is, e.g. "Workday sync". */
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CLIENT_SCOPES.length)
+  @ArrayUnique()
+  @IsIn(CLIENT_SCOPES, { each: true })
+  scopes!: ClientScope[];
+}
+
+export class ApiClientDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  name!: string;
+  clientId!: string;
+
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true })
+  scopes!: ClientScope[];
+
+  revokedAt!: Date | null;
+  lastUsedAt!: Date | null;
+  createdAt!: Date;
+}
+
+export class CreatedApiClientDto extends ApiClientDto {
+  /** Shown this once; only a hash is kept. */
+  clientSecret!: string;
+}
+
+/** RFC 6749 section 5.1. */
+export class OAuthTokenDto {
+  access_token!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  token_type!: 'Bearer';
+
+  expires_in!: number;
+
+  /** The granted scopes, space-separated. */
+  scope!: string;
+}

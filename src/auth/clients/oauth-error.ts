@@ -1,0 +1,15 @@
+/**
+ * An error of the token endpoint, answered in OAuth 2.0's own format (RFC 6749 section 5.2:
+ * `{ error, error_description }`), which OAuth client libraries parse, rather than as a problem
+ * document like the rest of the API.
+ */
+export class OAuthError extends Error {
+  constructor(
+    readonly status: 400 | 401,
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type',
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  type ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../guards/public.decorator.js';
+import { AuthRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import { OAuthTokenDto } from './api-clients.dto.js';
+import { ApiClientsService } from './api-clients.service.js';
+import { OAuthError } from './oauth-error.js';
+
+@Catch(OAuthError)
+class OAuthErrorFilter implements ExceptionFilter {
+  catch(error: OAuthError, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error.status === 401) void reply.header('WWW-Authenticate', 'Basic realm="mindfulme"');
+    void reply
+      .status(error.status)
+      .header('Cache-Control', 'no-store')
+      .send({ error: error.error, error_description: error.description });
+  }
+}
+
+/** Client credentials from HTTP Basic (preferred by RFC 6749) or from the form. */
+export function clientCredentialsOf(
+  authorization: string | undefined,
+  form: Record<string, unknown>,
+): { clientId: string; clientSecret: string } | null {
+  if (authorization?.startsWith('Basic ')) {
+    const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return null;
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon)),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  }
+  const { client_id: clientId, client_secret: clientSecret } = form;
+  return typeof clientId === 'string' && typeof clientSecret === 'string'
+    ? { clientId, clientSecret }
+    : null;
+}
+
+@ApiTags('HR integration')
+@Public()
+@UseFilters(OAuthErrorFilter)
+@Controller('oauth')
+export class OAuthTokenController {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  /**
+   * OAuth 2.0 client-credentials grant (RFC 6749 section 4.4). Send
+   * `grant_type=client_credentials` (and optionally `scope`) as a form, authenticating with HTTP
+   * Basic or with `client_id` and `client_secret` form fields. Errors follow RFC 6749 section 5.2.
+   */
+  @Post('token')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(AuthRateLimitGuard)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOkResponse({ type: OAuthTokenDto })
+  async token(
+    @Body() form: Record<string, unknown>,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OAuthTokenDto> {
+    if (form?.grant_type !== 'client_credentials') {
+      throw new OAuthError(400, 'unsupported_grant_type', 'Only client_credentials is supported.');
+    }
+    const credentials = clientCredentialsOf(authorization, form ?? {});
+    if (!credentials) throw new OAuthError(401, 'invalid_client', 'Client authentication failed.');
+    const scope = typeof form.scope === 'string' ? form.scope : undefined;
+    void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+    return this.clients.issueToken(credentials.clientId, credentials.clientSecret, scope);
+  }
+}

@@ -1,0 +1,249 @@
+import { PrismaService } from '../src/database/prisma.service.js';
+import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('HR systems as machine clients (OAuth2 client credentials)', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let orgAdmin: SignedIn;
+  let outsider: SignedIn;
+  let orgA: string;
+  let orgB: string;
+  const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
+
+  const tokenWithBasic = (
+    clientId: string,
+    secret: string,
+    form = 'grant_type=client_credentials',
+  ) =>
+    inject({
+      method: 'POST',
+      url: '/v1/oauth/token',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+      },
+      payload: form,
+    });
+
+  async function createClient(scopes: string[]) {
+    const response = await inject({
+      method: 'POST',
+      url: `/v1/orgs/${orgA}/api-clients`,
+      headers: bearer(orgAdmin.accessToken),
+      payload: { name: 'Workday sync', scopes },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json() as {
+      id: string;
+      clientId: string;
+      clientSecret: string;
+      scopes: string[];
+    };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
+    });
+    prisma = t.app.get(PrismaService);
+    const platformAdmin = await register(t.app, 'platform');
+    await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });
+    const adminLogin = (
+      await inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email: platformAdmin.email, password: platformAdmin.password },
+      })
+    ).json();
+    orgAdmin = await register(t.app, 'orgadmin');
+    outsider = await register(t.app, 'outsider');
+    const create = async (name: string, adminUserId?: string) => {
+      const response = await inject({
+        method: 'POST',
+        url: '/v1/orgs',
+        headers: bearer(adminLogin.accessToken),
+        payload: { name, adminUserId },
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    orgA = await create('Acme', orgAdmin.user.id);
+    orgB = await create('Globex');
+    await prisma.employee.create({
+      data: { userId: orgAdmin.user.id, orgId: orgA, anonymizedId: 'anon-a-1', department: 'Ops' },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets only the org admin create clients; the secret is shown once and stored hashed', async () => {
+    const client = await createClient(['employees:read']);
+    expect(client).toMatchObject({
+      clientId: expect.stringMatching(/^mmc_/),
+      clientSecret: expect.any(String),
+      scopes: ['employees:read'],
+    });
+    const stored = await prisma.apiClient.findUniqueOrThrow({
+      where: { clientId: client.clientId },
+    });
+    expect(stored.secretHash).toMatch(/^\$argon2id\$/);
+    expect(stored.secretHash).not.toContain(client.clientSecret);
+    const listed = await inject({
+      method: 'GET',
+      url: `/v1/orgs/${orgA}/api-clients`,
+      headers: bearer(orgAdmin.accessToken),
+    });
+    expect(listed.json()[0]).not.toHaveProperty('clientSecret');
+
+    const foreign = await inject({
+      method: 'POST',
+      url: `/v1/orgs/${orgA}/api-clients`,
+      headers: bearer(outsider.accessToken),
+      payload: { name: 'sneaky', scopes: ['employees:read'] },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const badScope = await inject({
+      method: 'POST',
+      url: `/v1/orgs/${orgA}/api-clients`,
+      headers: bearer(orgAdmin.accessToken),
+      payload: { name: 'x', scopes: ['everything'] },
+    });
+    expect(badScope.statusCode).toBe(400);
+  });
+
+  it('issues tokens by HTTP Basic or form fields, and answers RFC 6749 errors', async () => {
+    const client = await createClient(['employees:read', 'surveys:read']);
+    const basic = await tokenWithBasic(client.clientId, client.clientSecret);
+    expect(basic.statusCode).toBe(200);
+    expect(basic.headers['cache-control']).toBe('no-store');
+    expect(basic.json()).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 600,
+      scope: 'employees:read surveys:read',
+    });
+
+    const form = await inject({
+      method: 'POST',
+      url: '/v1/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `grant_type=client_credentials&client_id=${client.clientId}&client_secret=${client.clientSecret}&scope=surveys%3Aread`,
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.json().scope).toBe('surveys:read');
+
+    const wrongSecret = await tokenWithBasic(client.clientId, 'not the secret');
+    expect(wrongSecret.statusCode).toBe(401);
+    expect(wrongSecret.json()).toEqual({
+      error: 'invalid_client',
+      error_description: expect.any(String),
+    });
+    expect(wrongSecret.headers['www-authenticate']).toMatch(/^Basic/);
+    const unknownClient = await tokenWithBasic('mmc_nobody', 'whatever');
+    expect(unknownClient.json()).toEqual(wrongSecret.json());
+    expect(
+      (await tokenWithBasic(client.clientId, client.clientSecret, 'grant_type=password')).json()
+        .error,
+    ).toBe('unsupported_grant_type');
+    const notGranted = await tokenWithBasic(
+      client.clientId,
+      client.clientSecret,
+      'grant_type=client_credentials&scope=employees:write',
+    );
+    expect(notGranted.statusCode).toBe(400);
+    expect(notGranted.json().error).toBe('invalid_scope');
+  });
+
+  it('limits a client token to its scopes and its organisation', async () => {
+    const reader = await createClient(['employees:read']);
+    const readerToken = (await tokenWithBasic(reader.clientId, reader.clientSecret)).json()
+      .access_token;
+    const members = await inject({
+      method: 'GET',
+      url: `/v1/orgs/${orgA}/employees`,
+      headers: bearer(readerToken),
+    });
+    expect(members.statusCode).toBe(200);
+    expect(members.json()).toEqual([
+      expect.objectContaining({ anonymizedId: 'anon-a-1', department: 'Ops' }),
+    ]);
+
+    const otherOrg = await inject({
+      method: 'GET',
+      url: `/v1/orgs/${orgB}/employees`,
+      headers: bearer(readerToken),
+    });
+    expect(otherOrg.statusCode).toBe(404);
+    const personRoute = await inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: bearer(readerToken),
+    });
+    expect(personRoute.statusCode).toBe(403);
+
+    const surveysOnly = await createClient(['surveys:read']);
+    const surveysToken = (
+      await tokenWithBasic(surveysOnly.clientId, surveysOnly.clientSecret)
+    ).json().access_token;
+    const noScope = await inject({
+      method: 'GET',
+      url: `/v1/orgs/${orgA}/employees`,
+      headers: bearer(surveysToken),
+    });
+    expect(noScope.statusCode).toBe(403);
+    expect(
+      (await inject({ method: 'GET', url: `/v1/orgs/${orgA}`, headers: bearer(surveysToken) }))
+        .statusCode,
+    ).toBe(200);
+
+    // People see the same route only as the org's admin.
+    expect(
+      (
+        await inject({
+          method: 'GET',
+          url: `/v1/orgs/${orgA}/employees`,
+          headers: bearer(orgAdmin.accessToken),
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await inject({
+          method: 'GET',
+          url: `/v1/orgs/${orgA}/employees`,
+          headers: bearer(outsider.accessToken),
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('stops a revoked client at once, tokens already issued included', async () => {
+    const client = await createClient(['employees:read']);
+    const token = (await tokenWithBasic(client.clientId, client.clientSecret)).json().access_token;
+    const revoked = await inject({
+      method: 'DELETE',
+      url: `/v1/orgs/${orgA}/api-clients/${client.id}`,
+      headers: bearer(orgAdmin.accessToken),
+    });
+    expect(revoked.statusCode).toBe(204);
+    expect(
+      (await inject({ method: 'GET', url: `/v1/orgs/${orgA}/employees`, headers: bearer(token) }))
+        .statusCode,
+    ).toBe(401);
+    expect((await tokenWithBasic(client.clientId, client.clientSecret)).statusCode).toBe(401);
+  });
+
+  it('documents the flow as an OAuth2 client-credentials scheme', async () => {
+    const document = (await inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(document.components.securitySchemes['hr-client-credentials']).toMatchObject({
+      type: 'oauth2',
+      flows: { clientCredentials: { tokenUrl: '/v1/oauth/token' } },
+    });
+    expect(document.paths['/v1/orgs/{orgId}/employees'].get.security).toEqual(
+      expect.arrayContaining([{ 'hr-client-credentials': ['employees:read', 'employees:write'] }]),
+    );
+  });
+});
