@@ -20,6 +20,9 @@ import { OAuthTokenController } from './clients/oauth-token.controller.js';
 import { OrgApiClientsController } from './clients/org-api-clients.controller.js';
 import { ClientJwtStrategy } from './guards/client-jwt.strategy.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { OidcVerifier } from './sso/oidc-verifier.js';
+import { OrgIdentityProvidersController, SsoController } from './sso/sso.controller.js';
+import { SsoService } from './sso/sso.service.js';
 import { AuthService } from './auth.service.js';
 import { AccessGuard } from './guards/access.guard.js';
 import { JwtStrategy } from './guards/jwt.strategy.js';
@@ -65,12 +68,16 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     AdminUsersController,
     OAuthTokenController,
     OrgApiClientsController,
+    SsoController,
+    OrgIdentityProvidersController,
   ],
   providers: [
     JwtStrategy,
     ClientJwtStrategy,
     ApiClientsRepository,
     ApiClientsService,
+    OidcVerifier,
+    SsoService,
     { provide: APP_GUARD, useClass: AccessGuard },
     UsersRepository,
     SessionsRepository,

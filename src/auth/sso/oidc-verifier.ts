@@ -1,0 +1,94 @@
+import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from 'jose';
+
+const DISCOVERY_TIMEOUT_MS = 5000;
+/** Clock difference tolerated between the provider and this service. */
+export const CLOCK_SKEW_SECONDS = 60;
+/** Asymmetric algorithms only: a provider's ID token is never verified with a shared secret. */
+const ACCEPTED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+
+export const INVALID_ID_TOKEN = 'The ID token is not valid for this service.';
+
+/**
+ * Verifies ID tokens with `jose` against each provider's keys, found through its discovery
+ * document. Key sets are cached per issuer (jose refetches when it meets an unknown key id).
+ */
+@Injectable()
+export class OidcVerifier {
+  private readonly keySets = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
+
+  /** The token's claimed issuer, before any verification: only to find whom to ask. */
+  claimedIssuer(idToken: string): string {
+    try {
+      const { iss } = decodeJwt(idToken);
+      if (typeof iss === 'string') return iss;
+    } catch {
+      // falls through
+    }
+    throw new UnauthorizedException(INVALID_ID_TOKEN);
+  }
+
+  async verify(
+    idToken: string,
+    expected: { issuer: string; audience: string; nonce?: string },
+  ): Promise<JWTPayload> {
+    const keys = await this.keySetOf(expected.issuer);
+    try {
+      const { payload } = await jwtVerify(idToken, keys, {
+        issuer: expected.issuer,
+        audience: expected.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ['iat', 'exp', 'sub'],
+      });
+      const now = Math.floor(Date.now() / 1000);
+      if ((payload.iat ?? 0) > now + CLOCK_SKEW_SECONDS) throw new Error('issued in the future');
+      if (expected.nonce !== undefined && payload.nonce !== expected.nonce)
+        throw new Error('nonce');
+      return payload;
+    } catch {
+      throw new UnauthorizedException(INVALID_ID_TOKEN);
+    }
+  }
+
+  private keySetOf(issuer: string) {
+    let keySet = this.keySets.get(issuer);
+    if (!keySet) {
+      keySet = this.discover(issuer);
+      this.keySets.set(issuer, keySet);
+      // A failed discovery is not cached: the provider may be back on the next sign-in.
+      keySet.catch(() => this.keySets.delete(issuer));
+    }
+    return keySet;
+  }
+
+  private async discover(issuer: string) {
+    const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    let document: { issuer?: unknown; jwks_uri?: unknown };
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      document = (await response.json()) as typeof document;
+    } catch {
+      throw new ServiceUnavailableException(
+        'The identity provider could not be reached. Try again later.',
+      );
+    }
+    // OpenID Connect Discovery 1.0 section 4.3: the document must name the same issuer.
+    if (document.issuer !== issuer || typeof document.jwks_uri !== 'string') {
+      throw new UnauthorizedException(INVALID_ID_TOKEN);
+    }
+    return createRemoteJWKSet(new URL(document.jwks_uri));
+  }
+}

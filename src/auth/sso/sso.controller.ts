@@ -1,0 +1,78 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthResponseDto } from '../dto/user.dto.js';
+import { CurrentUser } from '../guards/current-user.decorator.js';
+import { Public } from '../guards/public.decorator.js';
+import type { AuthenticatedUser } from '../roles.js';
+import { AuthRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import {
+  CreateIdentityProviderDto,
+  IdentityProviderDto,
+  SsoExchangeDto,
+} from './identity-provider.dto.js';
+import { SsoService } from './sso.service.js';
+
+@ApiTags('auth')
+@Controller('auth/sso')
+export class SsoController {
+  constructor(private readonly sso: SsoService) {}
+
+  /**
+   * Exchanges an ID token from an organisation's OpenID provider for this service's tokens,
+   * making the account and membership on first sign-in.
+   */
+  @Post('exchange')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(AuthRateLimitGuard)
+  @ApiUnauthorizedResponse({ description: 'Unknown issuer, foreign domain, or an invalid token.' })
+  exchange(@Body() body: SsoExchangeDto): Promise<AuthResponseDto> {
+    return this.sso.exchange(body);
+  }
+}
+
+/** An organisation's identity providers, managed by its admin (others get 404). */
+@ApiTags('orgs')
+@ApiBearerAuth('bearer')
+@Controller('orgs/:orgId/identity-providers')
+export class OrgIdentityProvidersController {
+  constructor(private readonly sso: SsoService) {}
+
+  @Post()
+  register(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateIdentityProviderDto,
+  ): Promise<IdentityProviderDto> {
+    return this.sso.register(user, orgId, body);
+  }
+
+  @Get()
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<IdentityProviderDto[]> {
+    return this.sso.list(user, orgId);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.sso.remove(user, orgId, id);
+  }
+}
