@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
+import { MoodModule } from './mood/mood.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -19,11 +21,12 @@ export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs:
     LoggerModule.forRoot(pinoParams(config.LOG_LEVEL)),
     DatabaseModule.forRoot(databaseUrl),
     JobsModule.forRoot({ consume: consumeJobs }),
+    CryptoModule,
   ];
 }
 
 /** The feature modules, shared by the API and the worker. */
-export const FEATURE_MODULES = [AuthModule, OrgsModule];
+export const FEATURE_MODULES = [AuthModule, OrgsModule, MoodModule];
 
 /** The HTTP application. */
 @Module({})

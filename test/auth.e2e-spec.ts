@@ -399,8 +399,15 @@ describe('identity: accounts, sessions and roles', () => {
       const person = await register(t.app);
       const other = await register(t.app);
       const userId = person.user.id;
-      await prisma.moodEntry.create({ data: { userId, moodScore: 6, notes: 'fine' } });
-      await prisma.journal.create({ data: { userId, content: 'dear diary' } });
+      await inject({
+        method: 'POST',
+        url: '/v1/mood',
+        headers: bearer(person.accessToken),
+        payload: { moodScore: 6, notes: 'fine' },
+      });
+      const journal = await prisma.journal.create({
+        data: { userId, content: 'c2VhbGVk', encryptionKeyId: 'k2026', tags: ['sleep'] },
+      });
       const therapist = await prisma.therapist.create({
         data: { name: 'T', specialization: 'sleep', licenseNumber: `L-${userId}` },
       });
@@ -432,7 +439,7 @@ describe('identity: accounts, sessions and roles', () => {
       expect(exported.json()).toMatchObject({
         account: { id: userId, email: person.email },
         moodEntries: [expect.objectContaining({ moodScore: 6, notes: 'fine' })],
-        journals: [expect.objectContaining({ content: 'dear diary' })],
+        journals: [expect.objectContaining({ id: journal.id, tags: ['sleep'] })],
         appointments: [expect.objectContaining({ therapistId: therapist.id })],
         memberships: [
           expect.objectContaining({ organization: { id: organization.id, name: 'Acme' } }),

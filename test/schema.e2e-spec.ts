@@ -121,6 +121,8 @@ const ADDED_TABLES: Record<string, string[]> = {
 
 const ADDED_COLUMNS: Record<string, string[]> = {
   refresh_tokens: ['family_id', 'rotated_at'], // sessions and reuse detection (identity)
+  mood_entries: ['encryption_key_id'], // key rotation of encrypted notes
+  journals: ['encryption_key_id'], // key rotation of encrypted content
 };
 
 /** The document's 14 foreign keys plus refresh_tokens.user_id, with the delete rule chosen. */

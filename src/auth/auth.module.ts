@@ -20,6 +20,7 @@ import { OAuthTokenController } from './clients/oauth-token.controller.js';
 import { OrgApiClientsController } from './clients/org-api-clients.controller.js';
 import { ClientJwtStrategy } from './guards/client-jwt.strategy.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { MoodModule } from '../mood/mood.module.js';
 import { OidcVerifier } from './sso/oidc-verifier.js';
 import { OrgIdentityProvidersController, SsoController } from './sso/sso.controller.js';
 import { SsoService } from './sso/sso.service.js';
@@ -28,7 +29,7 @@ import { AccessGuard } from './guards/access.guard.js';
 import { JwtStrategy } from './guards/jwt.strategy.js';
 import { MeController } from './me.controller.js';
 import { MeService } from './me.service.js';
-import { PersonalDataRepository } from './personal-data.repository.js';
+import { PersonalDataService } from './personal-data.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
@@ -41,6 +42,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
 @Module({
   imports: [
     OrgsModule,
+    MoodModule,
     AccessTokenKeyModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -84,7 +86,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     SessionsService,
     AuthService,
     MeService,
-    PersonalDataRepository,
+    PersonalDataService,
     AdminUsersService,
     AuthRateLimiter,
     AuthRateLimitGuard,

@@ -16,7 +16,7 @@ import { ChangePasswordDto } from './dto/credentials.dto.js';
 import { AuthResponseDto, SessionDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
 import { CurrentUser } from './guards/current-user.decorator.js';
 import { MeService } from './me.service.js';
-import { PersonalDataRepository } from './personal-data.repository.js';
+import { PersonalDataService } from './personal-data.service.js';
 import type { AuthenticatedUser } from './roles.js';
 import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
 
@@ -26,7 +26,7 @@ import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
 export class MeController {
   constructor(
     private readonly me: MeService,
-    private readonly personalData: PersonalDataRepository,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   @Get()

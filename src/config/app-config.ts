@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { parseKeyRing } from '../common/crypto/key-ring.js';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -106,13 +107,28 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_ACCOUNT = 5;
 
+  /**
+   * Keys for personal text at rest (AES-256-GCM): `id:base64key,id:base64key`, 32-byte keys.
+   * Required in production; elsewhere a key is made once and kept in DATA_DIR.
+   */
+  @blankAsUndefined()
+  @IsOptional()
+  @IsString()
+  ENCRYPTION_KEYS?: string;
+
+  /** Which of ENCRYPTION_KEYS encrypts new text; default the last listed. */
+  @blankAsUndefined()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/)
+  ENCRYPTION_ACTIVE_KEY?: string;
+
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   SWAGGER_UI = true;
 }
 
 /** Variables whose values may hold credentials: named in errors, never printed. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEYS']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -131,6 +147,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
+  if (config.ENCRYPTION_KEYS || config.ENCRYPTION_ACTIVE_KEY) {
+    try {
+      parseKeyRing(config.ENCRYPTION_KEYS ?? '', config.ENCRYPTION_ACTIVE_KEY);
+    } catch (error) {
+      errors.push(
+        Object.assign(new ValidationError(), {
+          property: 'ENCRYPTION_KEYS',
+          value: undefined,
+          constraints: { keyRing: (error as Error).message },
+        }),
+      );
+    }
+  }
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEYS) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'ENCRYPTION_KEYS',
+        value: undefined,
+        constraints: { required: 'is required in production' },
+      }),
+    );
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     errors.push(
       Object.assign(new ValidationError(), {

@@ -7,6 +7,9 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
+/** Two keys, the second active: old-key rows exist in the key ring from the start. */
+export const TEST_ENCRYPTION_KEYS = `k2025:${Buffer.alloc(32, 1).toString('base64')},k2026:${Buffer.alloc(32, 2).toString('base64')}`;
+
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A configuration for tests: silent logs, the machine's Redis, queue keys of their own. */
@@ -20,6 +23,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // an ES module: Jest cannot load that on Node 20. The UI is checked against the built
     // server instead (embedded.e2e-spec.ts).
     SWAGGER_UI: 'false',
+    ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import { MoodService } from '../mood/mood.service.js';
 import { PUBLIC_USER_COLUMNS } from './users.repository.js';
 
 /**
@@ -7,8 +8,11 @@ import { PUBLIC_USER_COLUMNS } from './users.repository.js';
  * Anonymous rants and survey answers are not here: nothing links them to anyone.
  */
 @Injectable()
-export class PersonalDataRepository {
-  constructor(private readonly prisma: PrismaService) {}
+export class PersonalDataService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mood: MoodService,
+  ) {}
 
   async export(userId: string) {
     const where = { userId };
@@ -24,8 +28,13 @@ export class PersonalDataRepository {
       sessions,
     ] = await Promise.all([
       this.prisma.user.findUnique({ where: { id: userId }, select: PUBLIC_USER_COLUMNS }),
-      this.prisma.moodEntry.findMany({ where, orderBy: newestFirst, omit: { userId: true } }),
-      this.prisma.journal.findMany({ where, orderBy: newestFirst, omit: { userId: true } }),
+      this.mood.exportAll(userId),
+      // Journal text is stored encrypted and has no routes yet to read it: exported without it.
+      this.prisma.journal.findMany({
+        where,
+        orderBy: newestFirst,
+        omit: { userId: true, content: true, encryptionKeyId: true },
+      }),
       this.prisma.assessmentResponse.findMany({
         where,
         orderBy: newestFirst,

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+export class CreateMoodDto {
+  @ApiProperty({ minimum: 1, maximum: 10, example: 7 })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  moodScore!: number;
+
+  /** Private; stored encrypted. */
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Slept well, long walk at lunch.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class UpdateMoodDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  moodScore?: number;
+
+  /** null removes the note. */
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+export class MoodEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  moodScore!: number;
+  notes!: string | null;
+  createdAt!: Date;
+}
+
+export class MoodPageDto {
+  @ApiProperty({ type: [MoodEntryDto] })
+  items!: MoodEntryDto[];
+
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor!: string | null;
+}
+
+export class MoodStatsQueryDto {
+  /** How many calendar days, ending today in the user's time zone. */
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days?: number;
+}
+
+export class MoodDayDto {
+  /** Calendar day in the user's time zone (YYYY-MM-DD). */
+  day!: string;
+  /** Mean score of the day's entries; null on a day without one. */
+  average!: number | null;
+  entries!: number;
+  /** Mean of the daily averages over the 7 days ending here (days without entries skipped). */
+  movingAverage7!: number | null;
+  movingAverage30!: number | null;
+}
+
+export class WeekdayDto {
+  /** ISO weekday: 1 Monday ... 7 Sunday. */
+  isoWeekday!: number;
+  average!: number;
+}
+
+export class MoodStatsDto {
+  timezone!: string;
+  days!: number;
+  @ApiProperty({ type: [MoodDayDto] })
+  daily!: MoodDayDto[];
+  /** Least-squares slope of the daily averages, in score points per week; null below 2 days. */
+  trendPerWeek!: number | null;
+  bestWeekday!: WeekdayDto | null;
+  worstWeekday!: WeekdayDto | null;
+  /** Consecutive days with an entry ending today (or yesterday, while today has none yet). */
+  currentStreak!: number;
+  longestStreak!: number;
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Cursor } from '../common/pagination/cursor.js';
+
+export interface StoredMoodEntry {
+  id: string;
+  userId: string;
+  moodScore: number;
+  notes: string | null;
+  encryptionKeyId: string | null;
+  createdAt: Date;
+}
+
+export interface DailyMoodRow {
+  day: string;
+  average: number | null;
+  entries: number;
+  movingAverage7: number | null;
+  movingAverage30: number | null;
+}
+
+export interface MoodSummaryRow {
+  trendPerWeek: number | null;
+  bestWeekday: number | null;
+  bestAverage: number | null;
+  worstWeekday: number | null;
+  worstAverage: number | null;
+}
+
+/** Every query of mood tracking. Statistics are SQL over idx_mood_entries_user_id_created_at. */
+@Injectable()
+export class MoodRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: {
+    userId: string;
+    moodScore: number;
+    notes: string | null;
+    encryptionKeyId: string | null;
+  }) {
+    return this.prisma.moodEntry.create({ data });
+  }
+
+  /** The entry if it is `userId`'s; null otherwise, so others' entries look absent. */
+  findOwned(userId: string, id: string): Promise<StoredMoodEntry | null> {
+    return this.prisma.moodEntry.findFirst({ where: { id, userId } });
+  }
+
+  async updateOwned(
+    userId: string,
+    id: string,
+    data: { moodScore?: number; notes?: string | null; encryptionKeyId?: string | null },
+  ): Promise<StoredMoodEntry | null> {
+    const { count } = await this.prisma.moodEntry.updateMany({ where: { id, userId }, data });
+    return count === 0 ? null : this.findOwned(userId, id);
+  }
+
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    const { count } = await this.prisma.moodEntry.deleteMany({ where: { id, userId } });
+    return count === 1;
+  }
+
+  /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
+  page(
+    userId: string,
+    limit: number,
+    cursor?: Cursor,
+    from?: Date,
+    to?: Date,
+  ): Promise<StoredMoodEntry[]> {
+    return this.prisma.moodEntry.findMany({
+      where: {
+        userId,
+        createdAt: { gte: from, lt: to },
+        ...(cursor
+          ? {
+              OR: [
+                { createdAt: { lt: cursor.createdAt } },
+                { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+    });
+  }
+
+  /**
+   * One row per calendar day of the last `days` days in `timezone`, today included, with the
+   * day's mean and the 7- and 30-day moving means of the daily means.
+   */
+  daily(userId: string, timezone: string, days: number): Promise<DailyMoodRow[]> {
+    return this.prisma.$queryRaw<DailyMoodRow[]>`
+      WITH bounds AS (
+        SELECT (now() AT TIME ZONE ${timezone})::date AS today
+      ), calendar AS (
+        SELECT generate_series(today - (${days}::int - 1), today, interval '1 day')::date AS day
+          FROM bounds
+      ), per_day AS (
+        SELECT (m.created_at AT TIME ZONE ${timezone})::date AS day,
+               avg(m.mood_score)::float8 AS average, count(*)::int AS entries
+          FROM mood_entries m, bounds b
+         WHERE m.user_id = ${userId}::uuid
+           AND m.created_at >= ((b.today - (${days}::int - 1 + 29))::timestamp AT TIME ZONE ${timezone})
+         GROUP BY 1
+      ), series AS (
+        SELECT c.day, p.average, coalesce(p.entries, 0) AS entries,
+               avg(p.average) OVER (ORDER BY c.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS ma7,
+               avg(p.average) OVER (ORDER BY c.day ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS ma30
+          FROM (SELECT generate_series(b.today - (${days}::int - 1 + 29), b.today, interval '1 day')::date AS day
+                  FROM bounds b) c
+          LEFT JOIN per_day p USING (day)
+      )
+      SELECT to_char(s.day, 'YYYY-MM-DD') AS "day", s.average AS "average", s.entries AS "entries",
+             s.ma7::float8 AS "movingAverage7", s.ma30::float8 AS "movingAverage30"
+        FROM series s JOIN calendar USING (day)
+       ORDER BY s.day`;
+  }
+
+  /** Trend (least squares, per week) and the best and worst ISO weekday over the window. */
+  async summary(userId: string, timezone: string, days: number): Promise<MoodSummaryRow> {
+    const [row] = await this.prisma.$queryRaw<MoodSummaryRow[]>`
+      WITH bounds AS (
+        SELECT (now() AT TIME ZONE ${timezone})::date AS today
+      ), per_day AS (
+        SELECT (m.created_at AT TIME ZONE ${timezone})::date AS day, avg(m.mood_score)::float8 AS average
+          FROM mood_entries m, bounds b
+         WHERE m.user_id = ${userId}::uuid
+           AND m.created_at >= ((b.today - (${days}::int - 1))::timestamp AT TIME ZONE ${timezone})
+         GROUP BY 1
+      ), weekdays AS (
+        SELECT extract(isodow FROM day)::int AS weekday, avg(average)::float8 AS average
+          FROM per_day GROUP BY 1
+      )
+      SELECT (SELECT regr_slope(average, (day - DATE '2000-01-03')::float8 / 7) FROM per_day) AS "trendPerWeek",
+             best.weekday AS "bestWeekday", best.average AS "bestAverage",
+             worst.weekday AS "worstWeekday", worst.average AS "worstAverage"
+        FROM (SELECT 1) one
+        LEFT JOIN LATERAL (SELECT * FROM weekdays ORDER BY average DESC, weekday LIMIT 1) best ON true
+        LEFT JOIN LATERAL (SELECT * FROM weekdays ORDER BY average ASC, weekday LIMIT 1) worst ON true`;
+    return row;
+  }
+
+  /** The current and the longest run of consecutive calendar days with an entry. */
+  async streaks(userId: string, timezone: string): Promise<{ current: number; longest: number }> {
+    const [row] = await this.prisma.$queryRaw<Array<{ current: number; longest: number }>>`
+      WITH days AS (
+        SELECT DISTINCT (created_at AT TIME ZONE ${timezone})::date AS day
+          FROM mood_entries WHERE user_id = ${userId}::uuid
+      ), runs AS (
+        SELECT max(day) AS last_day, count(*)::int AS length
+          FROM (SELECT day, day - (row_number() OVER (ORDER BY day))::int AS island FROM days) islands
+         GROUP BY island
+      )
+      SELECT coalesce(max(length) FILTER (
+               WHERE last_day >= (now() AT TIME ZONE ${timezone})::date - 1), 0)::int AS "current",
+             coalesce(max(length), 0)::int AS "longest"
+        FROM runs`;
+    return row;
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
+import type { PageQueryDto } from '../common/pagination/page.dto.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type {
+  CreateMoodDto,
+  MoodEntryDto,
+  MoodPageDto,
+  MoodStatsDto,
+  UpdateMoodDto,
+} from './dto/mood.dto.js';
+import { MoodRepository, type StoredMoodEntry } from './mood.repository.js';
+
+const DEFAULT_PAGE = 20;
+const DEFAULT_STATS_DAYS = 30;
+const NOT_FOUND = 'No such mood entry.';
+
+/** Authenticated data binds a note to its column and owner: it cannot be moved to another row's person. */
+const notesContext = (userId: string) => `mood_entries.notes:${userId}`;
+
+@Injectable()
+export class MoodService {
+  constructor(
+    private readonly mood: MoodRepository,
+    private readonly cipher: FieldCipher,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async create(userId: string, input: CreateMoodDto): Promise<MoodEntryDto> {
+    const stored = await this.mood.create({
+      userId,
+      moodScore: input.moodScore,
+      ...this.sealNotes(userId, input.notes),
+    });
+    return this.toDto(stored);
+  }
+
+  async list(userId: string, query: PageQueryDto): Promise<MoodPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const rows = await this.mood.page(
+      userId,
+      limit,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+      query.from ? new Date(query.from) : undefined,
+      query.to ? new Date(query.to) : undefined,
+    );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => this.toDto(row)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async update(userId: string, id: string, input: UpdateMoodDto): Promise<MoodEntryDto> {
+    const notes = input.notes === undefined ? {} : this.sealNotes(userId, input.notes);
+    const updated = await this.mood.updateOwned(userId, id, {
+      moodScore: input.moodScore,
+      ...notes,
+    });
+    if (!updated) throw new NotFoundException(NOT_FOUND);
+    return this.toDto(updated);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    if (!(await this.mood.deleteOwned(userId, id))) throw new NotFoundException(NOT_FOUND);
+  }
+
+  async stats(userId: string, days = DEFAULT_STATS_DAYS): Promise<MoodStatsDto> {
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { timezone: true },
+    });
+    if (!user) throw new UnauthorizedException('This account no longer exists.');
+    const { timezone } = user;
+    const [daily, summary, streaks] = await Promise.all([
+      this.mood.daily(userId, timezone, days),
+      this.mood.summary(userId, timezone, days),
+      this.mood.streaks(userId, timezone),
+    ]);
+    const weekday = (isoWeekday: number | null, average: number | null) =>
+      isoWeekday === null || average === null ? null : { isoWeekday, average };
+    return {
+      timezone,
+      days,
+      daily,
+      trendPerWeek: summary.trendPerWeek,
+      bestWeekday: weekday(summary.bestWeekday, summary.bestAverage),
+      worstWeekday: weekday(summary.worstWeekday, summary.worstAverage),
+      currentStreak: streaks.current,
+      longestStreak: streaks.longest,
+    };
+  }
+
+  /** Every entry of the person, notes decrypted, for their data export. */
+  async exportAll(userId: string): Promise<MoodEntryDto[]> {
+    const rows = await this.prisma.moodEntry.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'desc' },
+    });
+    return rows.map((row) => this.toDto(row));
+  }
+
+  private sealNotes(userId: string, notes: string | null | undefined) {
+    if (!notes) return { notes: null, encryptionKeyId: null };
+    const sealed = this.cipher.encrypt(notes, notesContext(userId));
+    return { notes: sealed.ciphertext, encryptionKeyId: sealed.keyId };
+  }
+
+  private toDto(row: StoredMoodEntry): MoodEntryDto {
+    const notes =
+      row.notes && row.encryptionKeyId
+        ? this.cipher.decrypt(
+            { keyId: row.encryptionKeyId, ciphertext: row.notes },
+            notesContext(row.userId),
+          )
+        : null;
+    return { id: row.id, moodScore: row.moodScore, notes, createdAt: row.createdAt };
+  }
+}
