@@ -32,4 +32,22 @@ describe('loadConfig', () => {
     expect(message).toMatch(/DATABASE_URL/);
     expect(message).toMatch(/LOG_LEVEL/);
   });
+
+  it('requires signing and encryption keys in production, and never prints their values', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEYS: is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required/);
+    let message = '';
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'short-secret',
+        ENCRYPTION_KEYS: 'a:c2VjcmV0',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/JWT_SECRET/);
+    expect(message).toMatch(/ENCRYPTION_KEYS: key "a" is not 32 bytes/);
+    expect(message).not.toMatch(/short-secret|c2VjcmV0/);
+  });
 });

@@ -11,7 +11,6 @@ import {
   Max,
   Min,
   MinLength,
-  ValidationError,
   validateSync,
 } from 'class-validator';
 
@@ -136,6 +135,23 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules that involve more than one variable or parsing beyond a decorator. */
+function crossChecks(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.ENCRYPTION_KEYS || config.ENCRYPTION_ACTIVE_KEY) {
+    try {
+      parseKeyRing(config.ENCRYPTION_KEYS ?? '', config.ENCRYPTION_ACTIVE_KEY);
+    } catch (error) {
+      problems.push(`ENCRYPTION_KEYS: ${(error as Error).message}`);
+    }
+  }
+  if (config.NODE_ENV === 'production') {
+    if (!config.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS: is required in production');
+    if (!config.JWT_SECRET) problems.push('JWT_SECRET: is required in production (32+ characters)');
+  }
+  return problems;
+}
+
 /**
  * Reads and validates the configuration from `env`; throws a ConfigError that names every
  * missing or malformed variable.
@@ -146,46 +162,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined),
   );
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false });
-  if (config.ENCRYPTION_KEYS || config.ENCRYPTION_ACTIVE_KEY) {
-    try {
-      parseKeyRing(config.ENCRYPTION_KEYS ?? '', config.ENCRYPTION_ACTIVE_KEY);
-    } catch (error) {
-      errors.push(
-        Object.assign(new ValidationError(), {
-          property: 'ENCRYPTION_KEYS',
-          value: undefined,
-          constraints: { keyRing: (error as Error).message },
-        }),
-      );
-    }
-  }
-  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEYS) {
-    errors.push(
-      Object.assign(new ValidationError(), {
-        property: 'ENCRYPTION_KEYS',
-        value: undefined,
-        constraints: { required: 'is required in production' },
-      }),
-    );
-  }
-  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    errors.push(
-      Object.assign(new ValidationError(), {
-        property: 'JWT_SECRET',
-        value: undefined,
-        constraints: { required: 'is required in production (32 characters or more)' },
-      }),
-    );
-  }
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((error) => {
-        const reasons = Object.values(error.constraints ?? {}).join('; ');
-        const shown = SECRET_VARIABLES.has(error.property) ? 'hidden' : JSON.stringify(error.value);
-        return `${error.property}: ${reasons} (got ${shown})`;
-      }),
-    );
-  }
+  const problems = validateSync(config, { whitelist: false }).map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    const shown = SECRET_VARIABLES.has(error.property) ? 'hidden' : JSON.stringify(error.value);
+    return `${error.property}: ${reasons} (got ${shown})`;
+  });
+  problems.push(...crossChecks(config));
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
