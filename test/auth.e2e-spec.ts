@@ -405,9 +405,14 @@ describe('identity: accounts, sessions and roles', () => {
         headers: bearer(person.accessToken),
         payload: { moodScore: 6, notes: 'fine' },
       });
-      const journal = await prisma.journal.create({
-        data: { userId, content: 'c2VhbGVk', encryptionKeyId: 'k2026', tags: ['sleep'] },
-      });
+      const journal = (
+        await inject({
+          method: 'POST',
+          url: '/v1/journals',
+          headers: bearer(person.accessToken),
+          payload: { content: 'dear diary', tags: ['sleep'] },
+        })
+      ).json();
       const therapist = await prisma.therapist.create({
         data: { name: 'T', specialization: 'sleep', licenseNumber: `L-${userId}` },
       });
@@ -439,7 +444,9 @@ describe('identity: accounts, sessions and roles', () => {
       expect(exported.json()).toMatchObject({
         account: { id: userId, email: person.email },
         moodEntries: [expect.objectContaining({ moodScore: 6, notes: 'fine' })],
-        journals: [expect.objectContaining({ id: journal.id, tags: ['sleep'] })],
+        journals: [
+          expect.objectContaining({ id: journal.id, content: 'dear diary', tags: ['sleep'] }),
+        ],
         appointments: [expect.objectContaining({ therapistId: therapist.id })],
         memberships: [
           expect.objectContaining({ organization: { id: organization.id, name: 'Acme' } }),

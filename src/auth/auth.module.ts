@@ -21,6 +21,7 @@ import { OrgApiClientsController } from './clients/org-api-clients.controller.js
 import { ClientJwtStrategy } from './guards/client-jwt.strategy.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
 import { MoodModule } from '../mood/mood.module.js';
+import { JournalsModule } from '../journals/journals.module.js';
 import { OidcVerifier } from './sso/oidc-verifier.js';
 import { OrgIdentityProvidersController, SsoController } from './sso/sso.controller.js';
 import { SsoService } from './sso/sso.service.js';
@@ -43,6 +44,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
   imports: [
     OrgsModule,
     MoodModule,
+    JournalsModule,
     AccessTokenKeyModule,
     PassportModule,
     JwtModule.registerAsync({

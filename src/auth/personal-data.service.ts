@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import { JournalsService } from '../journals/journals.service.js';
 import { MoodService } from '../mood/mood.service.js';
 import { PUBLIC_USER_COLUMNS } from './users.repository.js';
 
@@ -12,6 +13,7 @@ export class PersonalDataService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly mood: MoodService,
+    private readonly journals: JournalsService,
   ) {}
 
   async export(userId: string) {
@@ -29,12 +31,7 @@ export class PersonalDataService {
     ] = await Promise.all([
       this.prisma.user.findUnique({ where: { id: userId }, select: PUBLIC_USER_COLUMNS }),
       this.mood.exportAll(userId),
-      // Journal text is stored encrypted and has no routes yet to read it: exported without it.
-      this.prisma.journal.findMany({
-        where,
-        orderBy: newestFirst,
-        omit: { userId: true, content: true, encryptionKeyId: true },
-      }),
+      this.journals.exportAll(userId),
       this.prisma.assessmentResponse.findMany({
         where,
         orderBy: newestFirst,

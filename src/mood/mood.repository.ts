@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Cursor } from '../common/pagination/cursor.js';
+import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 
 export interface StoredMoodEntry {
   id: string;
@@ -60,6 +60,23 @@ export class MoodRepository {
     return count === 1;
   }
 
+  /** Rows whose note is under another key than `activeKeyId`, a batch at a time. */
+  staleKeyBatch(activeKeyId: string, size: number): Promise<StoredMoodEntry[]> {
+    return this.prisma.moodEntry.findMany({
+      where: { notes: { not: null }, encryptionKeyId: { not: activeKeyId } },
+      orderBy: { id: 'asc' },
+      take: size,
+    });
+  }
+
+  async replaceCiphertext(id: string, previousKeyId: string | null, notes: string, keyId: string) {
+    // Only if nobody rewrote the note meanwhile: a concurrent edit wins and is not overwritten.
+    await this.prisma.moodEntry.updateMany({
+      where: { id, encryptionKeyId: previousKeyId },
+      data: { notes, encryptionKeyId: keyId },
+    });
+  }
+
   /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
   page(
     userId: string,
@@ -72,14 +89,7 @@ export class MoodRepository {
       where: {
         userId,
         createdAt: { gte: from, lt: to },
-        ...(cursor
-          ? {
-              OR: [
-                { createdAt: { lt: cursor.createdAt } },
-                { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-              ],
-            }
-          : {}),
+        ...olderThan(cursor),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
-import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import type { PageQueryDto } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type {
@@ -45,12 +45,7 @@ export class MoodService {
       query.from ? new Date(query.from) : undefined,
       query.to ? new Date(query.to) : undefined,
     );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map((row) => this.toDto(row)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-    };
+    return toPage(rows, limit, (row) => this.toDto(row));
   }
 
   async update(userId: string, id: string, input: UpdateMoodDto): Promise<MoodEntryDto> {
@@ -102,20 +97,43 @@ export class MoodService {
     return rows.map((row) => this.toDto(row));
   }
 
+  /** Moves up to `size` notes onto the active key; answers how many it moved. */
+  async reencryptBatch(size: number): Promise<number> {
+    const rows = await this.mood.staleKeyBatch(this.cipher.activeKeyId, size);
+    for (const row of rows) {
+      const plaintext = this.openNotes(row);
+      if (plaintext === null) continue;
+      const sealed = this.cipher.encrypt(plaintext, notesContext(row.userId));
+      await this.mood.replaceCiphertext(
+        row.id,
+        row.encryptionKeyId,
+        sealed.ciphertext,
+        sealed.keyId,
+      );
+    }
+    return rows.length;
+  }
+
   private sealNotes(userId: string, notes: string | null | undefined) {
     if (!notes) return { notes: null, encryptionKeyId: null };
     const sealed = this.cipher.encrypt(notes, notesContext(userId));
     return { notes: sealed.ciphertext, encryptionKeyId: sealed.keyId };
   }
 
+  private openNotes(row: StoredMoodEntry): string | null {
+    if (!row.notes || !row.encryptionKeyId) return null;
+    return this.cipher.decrypt(
+      { keyId: row.encryptionKeyId, ciphertext: row.notes },
+      notesContext(row.userId),
+    );
+  }
+
   private toDto(row: StoredMoodEntry): MoodEntryDto {
-    const notes =
-      row.notes && row.encryptionKeyId
-        ? this.cipher.decrypt(
-            { keyId: row.encryptionKeyId, ciphertext: row.notes },
-            notesContext(row.userId),
-          )
-        : null;
-    return { id: row.id, moodScore: row.moodScore, notes, createdAt: row.createdAt };
+    return {
+      id: row.id,
+      moodScore: row.moodScore,
+      notes: this.openNotes(row),
+      createdAt: row.createdAt,
+    };
   }
 }

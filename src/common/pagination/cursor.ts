@@ -18,3 +18,30 @@ export function decodeCursor(value: string): Cursor {
   }
   return { createdAt, id };
 }
+
+/** The filter for rows strictly after `cursor` in newest-first order (created_at, id). */
+export function olderThan(cursor?: Cursor) {
+  if (!cursor) return {};
+  return {
+    OR: [
+      { createdAt: { lt: cursor.createdAt } },
+      { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+    ],
+  };
+}
+
+/**
+ * A page from `limit + 1` newest-first rows: the extra row only says that another page follows.
+ */
+export function toPage<Row extends Cursor, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return {
+    items: kept.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}

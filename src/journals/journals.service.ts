@@ -1,0 +1,119 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import type {
+  CreateJournalDto,
+  JournalDto,
+  JournalPageDto,
+  JournalQueryDto,
+  UpdateJournalDto,
+} from './dto/journal.dto.js';
+import { normaliseTag, normaliseTags } from './journal-tags.js';
+import {
+  JournalsRepository,
+  type JournalWrite,
+  type StoredJournal,
+} from './journals.repository.js';
+
+const DEFAULT_PAGE = 20;
+const NOT_FOUND = 'No such journal entry.';
+
+/** The entry's text is bound to its column and owner (authenticated data). */
+const contentContext = (userId: string) => `journals.content:${userId}`;
+
+/** Private journals: the text never reaches the database in the clear. */
+@Injectable()
+export class JournalsService {
+  constructor(
+    private readonly journals: JournalsRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async create(userId: string, input: CreateJournalDto): Promise<JournalDto> {
+    const sealed = this.cipher.encrypt(input.content, contentContext(userId));
+    const stored = await this.journals.create(userId, {
+      content: sealed.ciphertext,
+      encryptionKeyId: sealed.keyId,
+      moodScore: input.moodScore ?? null,
+      tags: normaliseTags(input.tags ?? []),
+      isPrivate: input.isPrivate ?? true,
+    });
+    return this.toDto(stored);
+  }
+
+  async get(userId: string, id: string): Promise<JournalDto> {
+    const stored = await this.journals.findOwned(userId, id);
+    if (!stored) throw new NotFoundException(NOT_FOUND);
+    return this.toDto(stored);
+  }
+
+  async list(userId: string, query: JournalQueryDto): Promise<JournalPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const rows = await this.journals.page(userId, limit, {
+      cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      tag: query.tag ? normaliseTag(query.tag) : undefined,
+    });
+    return toPage(rows, limit, (row) => this.toDto(row));
+  }
+
+  async update(userId: string, id: string, input: UpdateJournalDto): Promise<JournalDto> {
+    const data: JournalWrite = {
+      moodScore: input.moodScore,
+      tags: input.tags ? normaliseTags(input.tags) : undefined,
+      isPrivate: input.isPrivate,
+    };
+    if (input.content !== undefined) {
+      const sealed = this.cipher.encrypt(input.content, contentContext(userId));
+      Object.assign(data, { content: sealed.ciphertext, encryptionKeyId: sealed.keyId });
+    }
+    const updated = await this.journals.updateOwned(userId, id, data);
+    if (!updated) throw new NotFoundException(NOT_FOUND);
+    return this.toDto(updated);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    if (!(await this.journals.deleteOwned(userId, id))) throw new NotFoundException(NOT_FOUND);
+  }
+
+  /** Every entry of the person, decrypted, for their data export. */
+  async exportAll(userId: string): Promise<JournalDto[]> {
+    const rows = await this.journals.allOf(userId);
+    return rows.map((row) => this.toDto(row));
+  }
+
+  /** Moves up to `size` entries onto the active key; answers how many it moved. */
+  async reencryptBatch(size: number): Promise<number> {
+    const rows = await this.journals.staleKeyBatch(this.cipher.activeKeyId, size);
+    for (const row of rows) {
+      const plaintext = this.open(row);
+      const sealed = this.cipher.encrypt(plaintext, contentContext(row.userId));
+      await this.journals.replaceCiphertext(
+        row.id,
+        row.encryptionKeyId,
+        sealed.ciphertext,
+        sealed.keyId,
+      );
+    }
+    return rows.length;
+  }
+
+  private open(row: StoredJournal): string {
+    return this.cipher.decrypt(
+      { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },
+      contentContext(row.userId),
+    );
+  }
+
+  private toDto(row: StoredJournal): JournalDto {
+    return {
+      id: row.id,
+      content: this.open(row),
+      moodScore: row.moodScore,
+      tags: (row.tags ?? []) as string[],
+      isPrivate: row.isPrivate,
+      createdAt: row.createdAt,
+    };
+  }
+}
