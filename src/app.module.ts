@@ -5,6 +5,7 @@ import { CryptoModule } from './common/crypto/crypto.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { MoodModule } from './mood/mood.module.js';
 import { JournalsModule } from './journals/journals.module.js';
+import { AssessmentsModule } from './assessments/assessments.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -27,7 +28,13 @@ export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs:
 }
 
 /** The feature modules, shared by the API and the worker. */
-export const FEATURE_MODULES = [AuthModule, OrgsModule, MoodModule, JournalsModule];
+export const FEATURE_MODULES = [
+  AuthModule,
+  OrgsModule,
+  MoodModule,
+  JournalsModule,
+  AssessmentsModule,
+];
 
 /** The HTTP application. */
 @Module({})

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import { AssessmentsService } from './assessments.service.js';
+import {
+  AssessmentDto,
+  AssessmentResultDto,
+  CreateAssessmentDto,
+  ResponseHistoryDto,
+  SubmitResponseDto,
+} from './dto/assessment.dto.js';
+
+@ApiTags('assessments')
+@ApiBearerAuth('bearer')
+@Controller('assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  /** The standard instruments (PHQ-9, GAD-7, WHO-5, PSS-10) and the custom ones the caller sees. */
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser): Promise<AssessmentDto[]> {
+    return this.assessments.list(user.userId);
+  }
+
+  /** Creates a custom assessment in the same schema as the standard ones. */
+  @Post()
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateAssessmentDto,
+  ): Promise<AssessmentDto> {
+    return this.assessments.create(user.userId, body);
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'No such assessment visible to the caller.' })
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AssessmentDto> {
+    return this.assessments.get(user.userId, id);
+  }
+
+  /** Scores the caller's answers; every question answered once, with one of its values. */
+  @Post(':id/responses')
+  respond(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SubmitResponseDto,
+  ): Promise<AssessmentResultDto> {
+    return this.assessments.respond(user.userId, id, body.answers);
+  }
+
+  /** The caller's own responses to this assessment, newest first, with the change over time. */
+  @Get(':id/responses')
+  history(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ResponseHistoryDto> {
+    return this.assessments.history(user.userId, id);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { AssessmentDefinition } from './assessment-definition.js';
+import type { Instrument } from './instruments.js';
+import type { RecommendationDto } from './dto/assessment.dto.js';
+
+export interface StoredAssessment {
+  id: string;
+  assessmentType: string;
+  title: string;
+  questions: unknown;
+}
+
+const COLUMNS = { id: true, assessmentType: true, title: true, questions: true } as const;
+
+/**
+ * Visible to a person: the shipped instruments (no author), their own custom assessments, and
+ * those written by admins for everyone.
+ */
+const visibleTo = (userId: string): Prisma.WellnessAssessmentWhereInput => ({
+  isActive: true,
+  OR: [{ userId: null }, { userId }, { user: { role: 'admin' } }],
+});
+
+@Injectable()
+export class AssessmentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Inserts or refreshes the shipped instruments under their fixed ids: safe at every start. */
+  async seed(instruments: Instrument[]): Promise<void> {
+    for (const instrument of instruments) {
+      const data = {
+        assessmentType: instrument.assessmentType,
+        title: instrument.title,
+        questions: instrument.definition as unknown as Prisma.InputJsonValue,
+        isActive: true,
+      };
+      await this.prisma.wellnessAssessment.upsert({
+        where: { id: instrument.id },
+        create: { id: instrument.id, ...data },
+        update: data,
+      });
+    }
+  }
+
+  listVisible(userId: string): Promise<StoredAssessment[]> {
+    return this.prisma.wellnessAssessment.findMany({
+      where: visibleTo(userId),
+      orderBy: [{ userId: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+      select: COLUMNS,
+    });
+  }
+
+  findVisible(userId: string, id: string): Promise<StoredAssessment | null> {
+    return this.prisma.wellnessAssessment.findFirst({
+      where: { id, ...visibleTo(userId) },
+      select: COLUMNS,
+    });
+  }
+
+  createCustom(userId: string, title: string, definition: AssessmentDefinition) {
+    return this.prisma.wellnessAssessment.create({
+      data: {
+        userId,
+        assessmentType: 'custom',
+        title,
+        questions: definition as unknown as Prisma.InputJsonValue,
+      },
+      select: COLUMNS,
+    });
+  }
+
+  saveResponse(data: {
+    assessmentId: string;
+    userId: string;
+    answers: Record<string, number>;
+    totalScore: number;
+    categoryScores: Record<string, number>;
+    recommendations: RecommendationDto[];
+  }) {
+    return this.prisma.assessmentResponse.create({
+      data: {
+        assessmentId: data.assessmentId,
+        userId: data.userId,
+        responses: data.answers,
+        totalScore: data.totalScore,
+        categoryScores: data.categoryScores,
+        recommendations: data.recommendations as unknown as Prisma.InputJsonValue,
+      },
+    });
+  }
+
+  history(userId: string, assessmentId: string) {
+    return this.prisma.assessmentResponse.findMany({
+      where: { userId, assessmentId },
+      orderBy: { completedAt: 'desc' },
+      take: 100,
+    });
+  }
+
+  /**
+   * Courses whose title or description mention the topic, at a difficulty suited to the level,
+   * and, from a moderate level on, therapists with that specialization.
+   */
+  async recommend(topic: string, level: string): Promise<RecommendationDto[]> {
+    const difficulties =
+      level === 'none' || level === 'mild' ? ['beginner'] : ['beginner', 'intermediate'];
+    const mention = { contains: topic, mode: 'insensitive' as const };
+    const courses = await this.prisma.course.findMany({
+      where: {
+        difficulty: { in: difficulties },
+        OR: [{ title: mention }, { description: mention }],
+      },
+      orderBy: { durationMinutes: 'asc' },
+      take: 3,
+      select: { id: true, title: true },
+    });
+    const therapists =
+      level === 'moderate' || level === 'severe'
+        ? await this.prisma.therapist.findMany({
+            where: { specialization: mention },
+            orderBy: { rating: { sort: 'desc', nulls: 'last' } },
+            take: 3,
+            select: { id: true, name: true },
+          })
+        : [];
+    return [
+      ...courses.map((course) => ({ kind: 'course' as const, id: course.id, title: course.title })),
+      ...therapists.map((therapist) => ({
+        kind: 'therapist' as const,
+        id: therapist.id,
+        title: therapist.name,
+      })),
+    ];
+  }
+}

@@ -1,0 +1,128 @@
+import {
+  BadRequestException,
+  Injectable,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { RequestValidationException } from '../common/problem/validation.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { AssessmentDefinition } from './assessment-definition.js';
+import { AssessmentsRepository, type StoredAssessment } from './assessments.repository.js';
+import { crisisResourcesFor } from './crisis-resources.js';
+import type {
+  AssessmentDto,
+  AssessmentResultDto,
+  CreateAssessmentDto,
+  RecommendationDto,
+  ResponseHistoryDto,
+} from './dto/assessment.dto.js';
+import { INSTRUMENTS } from './instruments.js';
+import { bandOf, definitionProblems, scoreResponse } from './scoring.js';
+
+const NOT_FOUND = 'No such assessment.';
+
+@Injectable()
+export class AssessmentsService implements OnApplicationBootstrap {
+  constructor(
+    private readonly assessments: AssessmentsRepository,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  /** The standard instruments are part of the service: present in every database it serves. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.assessments.seed(INSTRUMENTS);
+  }
+
+  async list(userId: string): Promise<AssessmentDto[]> {
+    return (await this.assessments.listVisible(userId)).map(toDto);
+  }
+
+  async get(userId: string, id: string): Promise<AssessmentDto> {
+    return toDto(await this.visible(userId, id));
+  }
+
+  async create(userId: string, input: CreateAssessmentDto): Promise<AssessmentDto> {
+    const definition: AssessmentDefinition = { questions: input.questions, scoring: input.scoring };
+    const problems = definitionProblems(definition);
+    if (problems.length > 0) throw new BadRequestException(problems.join('; '));
+    return toDto(await this.assessments.createCustom(userId, input.title, definition));
+  }
+
+  /**
+   * Scores and stores one response. Crisis resources are answered to the person when the answers
+   * call for them, and go nowhere else: not stored, not logged, not queued.
+   */
+  async respond(
+    userId: string,
+    id: string,
+    answers: Record<string, unknown>,
+  ): Promise<AssessmentResultDto> {
+    const assessment = await this.visible(userId, id);
+    const definition = assessment.questions as AssessmentDefinition;
+    const result = scoreResponse(definition, answers);
+    if (!result.ok) throw new RequestValidationException(result.errors);
+    const { totalScore, categoryScores, band, crisis } = result.score;
+    const recommendations = await this.assessments.recommend(definition.scoring.topic, band.level);
+    const saved = await this.assessments.saveResponse({
+      assessmentId: id,
+      userId,
+      answers: answers as Record<string, number>,
+      totalScore,
+      categoryScores,
+      recommendations,
+    });
+    const country = crisis ? await this.countryOf(userId) : undefined;
+    return {
+      id: saved.id,
+      totalScore,
+      categoryScores,
+      band: { label: band.label, level: band.level },
+      recommendations,
+      ...(crisis ? { crisisResources: crisisResourcesFor(country) } : {}),
+      completedAt: saved.completedAt,
+    };
+  }
+
+  async history(userId: string, id: string): Promise<ResponseHistoryDto> {
+    const assessment = await this.visible(userId, id);
+    const definition = assessment.questions as AssessmentDefinition;
+    const rows = await this.assessments.history(userId, id);
+    const items = rows.map((row) => {
+      const band = bandOf(definition, row.totalScore);
+      return {
+        id: row.id,
+        totalScore: row.totalScore,
+        categoryScores: row.categoryScores as Record<string, number>,
+        band: { label: band.label, level: band.level },
+        recommendations: row.recommendations as unknown as RecommendationDto[],
+        completedAt: row.completedAt,
+      };
+    });
+    const change =
+      items.length >= 2 ? items[0].totalScore - items[items.length - 1].totalScore : null;
+    return { items, change };
+  }
+
+  private async visible(userId: string, id: string): Promise<StoredAssessment> {
+    const assessment = await this.assessments.findVisible(userId, id);
+    if (!assessment) throw new NotFoundException(NOT_FOUND);
+    return assessment;
+  }
+
+  private async countryOf(userId: string): Promise<unknown> {
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { preferences: true },
+    });
+    return (user?.preferences as { country?: unknown } | null)?.country;
+  }
+}
+
+function toDto(row: StoredAssessment): AssessmentDto {
+  return {
+    id: row.id,
+    assessmentType: row.assessmentType,
+    title: row.title,
+    definition: row.questions as AssessmentDto['definition'],
+  };
+}
