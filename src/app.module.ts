@@ -6,6 +6,7 @@ import { OrgsModule } from './orgs/orgs.module.js';
 import { MoodModule } from './mood/mood.module.js';
 import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
+import { CoursesModule } from './courses/courses.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = [
   MoodModule,
   JournalsModule,
   AssessmentsModule,
+  CoursesModule,
 ];
 
 /** The HTTP application. */

@@ -72,8 +72,10 @@ describe('assessments', () => {
     const body = response.json();
     expect(body).toMatchObject({ totalScore: 11, band: { label: 'moderate', level: 'moderate' } });
     expect(body).not.toHaveProperty('crisisResources');
+    // The test's course, the shipped depression course, and the matching therapist.
     expect(body.recommendations).toEqual([
       { kind: 'course', id: course.id, title: 'Lifting low mood' },
+      { kind: 'course', id: expect.any(String), title: 'Small steps out of low mood' },
       { kind: 'therapist', id: therapist.id, title: 'Dr. Lima' },
     ]);
     const stored = await prisma.assessmentResponse.findUniqueOrThrow({ where: { id: body.id } });

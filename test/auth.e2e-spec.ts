@@ -431,6 +431,8 @@ describe('identity: accounts, sessions and roles', () => {
       await prisma.employee.create({
         data: { userId, orgId: organization.id, anonymizedId: `anon-${userId}` },
       });
+      const [course] = await prisma.course.findMany({ take: 1 });
+      await prisma.courseEnrollment.create({ data: { userId, courseId: course.id } });
       const rant = await prisma.anonymousRant.create({
         data: { anonymousToken: `hash-${userId}`, content: 'venting' },
       });
@@ -452,6 +454,7 @@ describe('identity: accounts, sessions and roles', () => {
           expect.objectContaining({ organization: { id: organization.id, name: 'Acme' } }),
         ],
         buddyMatches: [expect.objectContaining({ userAId: other.user.id })],
+        courseEnrollments: [expect.objectContaining({ courseId: course.id })],
       });
       expect(exported.body).not.toMatch(/argon2|"token"/);
 
@@ -469,6 +472,7 @@ describe('identity: accounts, sessions and roles', () => {
         UNION ALL SELECT 'appointments', count(*) FROM appointments WHERE user_id = ${userId}::uuid
         UNION ALL SELECT 'employees', count(*) FROM employees WHERE user_id = ${userId}::uuid
         UNION ALL SELECT 'buddy_matches', count(*) FROM buddy_matches WHERE ${userId}::uuid IN (user_a_id, user_b_id)
+        UNION ALL SELECT 'course_enrollments', count(*) FROM course_enrollments WHERE user_id = ${userId}::uuid
         UNION ALL SELECT 'organizations', count(*) FROM organizations WHERE admin_user_id = ${userId}::uuid`;
       expect(remaining.filter((row) => Number(row.count) > 0)).toEqual([]);
       // Organisation-level rows stay; anonymous content stays and still leads nowhere.

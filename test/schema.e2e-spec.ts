@@ -117,12 +117,23 @@ const ADDED_TABLES: Record<string, string[]> = {
     'created_at',
   ],
   identity_providers: ['id', 'org_id', 'issuer', 'client_id', 'email_domains', 'created_at'],
+  // enrolment and module progress (courses)
+  course_enrollments: [
+    'id',
+    'user_id',
+    'course_id',
+    'completed_modules',
+    'completed_at',
+    'updated_at',
+    'created_at',
+  ],
 };
 
 const ADDED_COLUMNS: Record<string, string[]> = {
   refresh_tokens: ['family_id', 'rotated_at'], // sessions and reuse detection (identity)
   mood_entries: ['encryption_key_id'], // key rotation of encrypted notes
   journals: ['encryption_key_id'], // key rotation of encrypted content
+  courses: ['topic', 'retired_at'], // recommendation by topic, retiring without deleting
 };
 
 /** The document's 14 foreign keys plus refresh_tokens.user_id, with the delete rule chosen. */
@@ -144,9 +155,12 @@ const FOREIGN_KEYS = [
   ['refresh_tokens', 'user_id', 'users', 'CASCADE'],
   ['api_clients', 'org_id', 'organizations', 'RESTRICT'],
   ['identity_providers', 'org_id', 'organizations', 'RESTRICT'],
+  ['course_enrollments', 'user_id', 'users', 'CASCADE'],
+  ['course_enrollments', 'course_id', 'courses', 'RESTRICT'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
+  'course_enrollments.completed_modules',
   'api_clients.scopes',
   'identity_providers.email_domains',
   'users.preferences',

@@ -28,6 +28,7 @@ export class PersonalDataService {
       memberships,
       buddyMatches,
       sessions,
+      courseEnrollments,
     ] = await Promise.all([
       this.prisma.user.findUnique({ where: { id: userId }, select: PUBLIC_USER_COLUMNS }),
       this.mood.exportAll(userId),
@@ -56,6 +57,11 @@ export class PersonalDataService {
         select: { familyId: true, createdAt: true, expiresAt: true, rotatedAt: true },
         orderBy: newestFirst,
       }),
+      this.prisma.courseEnrollment.findMany({
+        where,
+        orderBy: newestFirst,
+        omit: { userId: true },
+      }),
     ]);
     return {
       account,
@@ -66,6 +72,7 @@ export class PersonalDataService {
       memberships,
       buddyMatches,
       sessions,
+      courseEnrollments,
     };
   }
 }
