@@ -80,6 +80,18 @@ describe('assessments', () => {
     ]);
     const stored = await prisma.assessmentResponse.findUniqueOrThrow({ where: { id: body.id } });
     expect(stored).toMatchObject({ userId: ana.user.id, assessmentId: PHQ9.id, totalScore: 11 });
+    const own = await inject({
+      method: 'GET',
+      url: `/v1/assessments/responses/${body.id}`,
+      headers: bearer(ana.accessToken),
+    });
+    expect(own.json()).toMatchObject({ id: body.id, totalScore: 11, band: { label: 'moderate' } });
+    const foreign = await inject({
+      method: 'GET',
+      url: `/v1/assessments/responses/${body.id}`,
+      headers: bearer(bob.accessToken),
+    });
+    expect(foreign.statusCode).toBe(404);
   });
 
   it('answers crisis resources for PHQ-9 item 9 above 0, by the person’s country, and stores none', async () => {
@@ -93,7 +105,7 @@ describe('assessments', () => {
     expect(body.band.label).toBe('minimal');
     expect(body.crisisResources[0]).toMatchObject({ contact: '188' });
     const stored = await prisma.assessmentResponse.findUniqueOrThrow({ where: { id: body.id } });
-    expect(JSON.stringify(stored)).not.toMatch(/188|CVV|crisis/i);
+    expect(JSON.stringify(stored)).not.toMatch(/CVV|Valoriza|crisis|"contact"/i);
   });
 
   it('refuses missing, extra and out-of-range answers with 400 naming each question, storing nothing', async () => {

@@ -17,6 +17,15 @@ import {
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
+  /** One of the caller's own responses (another person's answers 404). */
+  @Get('responses/:responseId')
+  response(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('responseId', ParseUUIDPipe) responseId: string,
+  ): Promise<AssessmentResultDto> {
+    return this.assessments.response(user.userId, responseId);
+  }
+
   /** The standard instruments (PHQ-9, GAD-7, WHO-5, PSS-10) and the custom ones the caller sees. */
   @Get()
   list(@CurrentUser() user: AuthenticatedUser): Promise<AssessmentDto[]> {

@@ -91,6 +91,14 @@ export class AssessmentsRepository {
     });
   }
 
+  /** A response if it is `userId`'s, with its assessment's definition; null otherwise. */
+  findOwnedResponse(userId: string, id: string) {
+    return this.prisma.assessmentResponse.findFirst({
+      where: { id, userId },
+      include: { assessment: { select: { questions: true } } },
+    });
+  }
+
   history(userId: string, assessmentId: string) {
     return this.prisma.assessmentResponse.findMany({
       where: { userId, assessmentId },

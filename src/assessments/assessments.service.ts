@@ -8,7 +8,7 @@ import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
 import { AssessmentsRepository, type StoredAssessment } from './assessments.repository.js';
-import { crisisResourcesFor } from './crisis-resources.js';
+import { CrisisDirectory } from './crisis-resources.js';
 import type {
   AssessmentDto,
   AssessmentResultDto,
@@ -26,6 +26,7 @@ export class AssessmentsService implements OnApplicationBootstrap {
   constructor(
     private readonly assessments: AssessmentsRepository,
     private readonly prisma: PrismaService,
+    private readonly crisisLines: CrisisDirectory,
   ) {}
 
   /** The standard instruments are part of the service: present in every database it serves. */
@@ -78,7 +79,7 @@ export class AssessmentsService implements OnApplicationBootstrap {
       categoryScores,
       band: { label: band.label, level: band.level },
       recommendations,
-      ...(crisis ? { crisisResources: crisisResourcesFor(country) } : {}),
+      ...(crisis ? { crisisResources: this.crisisLines.for(country) } : {}),
       completedAt: saved.completedAt,
     };
   }
@@ -87,20 +88,17 @@ export class AssessmentsService implements OnApplicationBootstrap {
     const assessment = await this.visible(userId, id);
     const definition = assessment.questions as AssessmentDefinition;
     const rows = await this.assessments.history(userId, id);
-    const items = rows.map((row) => {
-      const band = bandOf(definition, row.totalScore);
-      return {
-        id: row.id,
-        totalScore: row.totalScore,
-        categoryScores: row.categoryScores as Record<string, number>,
-        band: { label: band.label, level: band.level },
-        recommendations: row.recommendations as unknown as RecommendationDto[],
-        completedAt: row.completedAt,
-      };
-    });
+    const items = rows.map((row) => toResult(definition, row));
     const change =
       items.length >= 2 ? items[0].totalScore - items[items.length - 1].totalScore : null;
     return { items, change };
+  }
+
+  /** One of the caller's responses; anyone else's answers 404. */
+  async response(userId: string, responseId: string): Promise<AssessmentResultDto> {
+    const row = await this.assessments.findOwnedResponse(userId, responseId);
+    if (!row) throw new NotFoundException('No such response.');
+    return toResult(row.assessment.questions as unknown as AssessmentDefinition, row);
   }
 
   private async visible(userId: string, id: string): Promise<StoredAssessment> {
@@ -116,6 +114,27 @@ export class AssessmentsService implements OnApplicationBootstrap {
     });
     return (user?.preferences as { country?: unknown } | null)?.country;
   }
+}
+
+function toResult(
+  definition: AssessmentDefinition,
+  row: {
+    id: string;
+    totalScore: number;
+    categoryScores: unknown;
+    recommendations: unknown;
+    completedAt: Date;
+  },
+): AssessmentResultDto {
+  const band = bandOf(definition, row.totalScore);
+  return {
+    id: row.id,
+    totalScore: row.totalScore,
+    categoryScores: row.categoryScores as Record<string, number>,
+    band: { label: band.label, level: band.level },
+    recommendations: row.recommendations as RecommendationDto[],
+    completedAt: row.completedAt,
+  };
 }
 
 function toDto(row: StoredAssessment): AssessmentDto {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** A place to turn to now. */
 export interface CrisisResource {
   name: string;
@@ -44,8 +46,39 @@ export const CRISIS_RESOURCES: Record<string, CrisisResource[]> = {
   AU: [{ name: 'Lifeline', contact: '13 11 14', url: 'https://www.lifeline.org.au' }],
 };
 
-/** The resources for `country` (ISO 3166-1 alpha-2), always ending with the general ones. */
-export function crisisResourcesFor(country: unknown): CrisisResource[] {
-  const local = typeof country === 'string' ? (CRISIS_RESOURCES[country.toUpperCase()] ?? []) : [];
-  return [...local, ...CRISIS_RESOURCES.default];
+/** The crisis lines in force: the shipped ones, with any configured country replacing its own. */
+export class CrisisDirectory {
+  constructor(private readonly byCountry: Record<string, CrisisResource[]> = CRISIS_RESOURCES) {}
+
+  /** Reads CRISIS_RESOURCES_FILE when set; a malformed file stops the start with its reason. */
+  static async load(file: string | undefined): Promise<CrisisDirectory> {
+    if (!file) return new CrisisDirectory();
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const valid =
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      Object.entries(parsed).every(
+        ([country, list]) =>
+          (/^[A-Z]{2}$/.test(country) || country === 'default') &&
+          Array.isArray(list) &&
+          list.every(
+            (entry) => typeof entry?.name === 'string' && typeof entry?.contact === 'string',
+          ),
+      );
+    if (!valid) {
+      throw new Error(
+        `CRISIS_RESOURCES_FILE: expected { "XX": [{ "name", "contact" }] } in ${file}`,
+      );
+    }
+    return new CrisisDirectory({
+      ...CRISIS_RESOURCES,
+      ...(parsed as Record<string, CrisisResource[]>),
+    });
+  }
+
+  /** The lines for `country` (ISO 3166-1 alpha-2), always followed by the general ones. */
+  for(country: unknown): CrisisResource[] {
+    const local = typeof country === 'string' ? (this.byCountry[country.toUpperCase()] ?? []) : [];
+    return [...local, ...this.byCountry.default];
+  }
 }

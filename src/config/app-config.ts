@@ -121,6 +121,15 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   ENCRYPTION_ACTIVE_KEY?: string;
 
+  /**
+   * A JSON file of crisis lines by ISO country (`{ "FR": [{ "name", "contact", "url" }] }`),
+   * replacing the shipped list for the countries it names.
+   */
+  @blankAsUndefined()
+  @IsOptional()
+  @IsString()
+  CRISIS_RESOURCES_FILE?: string;
+
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   SWAGGER_UI = true;
