@@ -38,6 +38,12 @@ describe('the HTTP application (Fastify, real PostgreSQL and Redis)', () => {
       openapi: expect.stringMatching(/^3\./),
       info: { title: 'MindfulMe API' },
     });
+    // Every failure is documented as the problem document.
+    const { paths, components } = document.json();
+    expect(components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
+    expect(paths['/v1/mood'].post.responses['4XX'].content).toHaveProperty(
+      'application/problem+json',
+    );
   });
 
   it('puts application routes under /v1 only', async () => {

@@ -47,7 +47,66 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'hr-client-credentials',
     )
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  return withProblemResponses(document);
+}
+
+type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+
+/** RFC 9457: the body of every failure, shared by all operations. */
+const PROBLEM_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', format: 'uri', example: 'https://mindfulme.app/problems/bad-request' },
+    title: { type: 'string', example: 'Bad Request' },
+    status: { type: 'integer', example: 400 },
+    detail: {
+      type: 'string',
+      example: 'The request has fields that are missing, unknown or malformed.',
+    },
+    errors: {
+      type: 'array',
+      description: 'For validation failures: each field and why it was refused.',
+      items: {
+        type: 'object',
+        required: ['field', 'reason'],
+        properties: {
+          field: { type: 'string', example: 'moodScore' },
+          reason: { type: 'string', example: 'moodScore must not be greater than 10' },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * Declares the problem document as every operation's 4XX and 5XX answer, except the OAuth token
+ * endpoint, whose errors follow RFC 6749.
+ */
+function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
+  };
+  const problem = {
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (path === '/v1/oauth/token') continue;
+    for (const operation of Object.values(item) as Array<{ responses?: Record<string, unknown> }>) {
+      if (!operation?.responses) continue;
+      operation.responses['4XX'] ??= {
+        description: 'The request was refused; see the problem document.',
+        ...problem,
+      };
+      operation.responses['5XX'] ??= {
+        description: 'The service failed; nothing of its internals is shown.',
+        ...problem,
+      };
+    }
+  }
+  return document;
 }
 
 /** Serves the document at /openapi.json and, when enabled, Swagger UI at /docs. */

@@ -12,7 +12,7 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../guards/public.decorator.js';
 import { AuthRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
@@ -68,7 +68,25 @@ export class OAuthTokenController {
   @HttpCode(HttpStatus.OK)
   @UseGuards(AuthRateLimitGuard)
   @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['grant_type'],
+      properties: {
+        grant_type: { type: 'string', enum: ['client_credentials'] },
+        scope: { type: 'string', example: 'employees:read surveys:read' },
+        client_id: { type: 'string', description: 'When not using HTTP Basic.' },
+        client_secret: { type: 'string', description: 'When not using HTTP Basic.' },
+      },
+    },
+  })
   @ApiOkResponse({ type: OAuthTokenDto })
+  @ApiResponse({
+    status: 400,
+    description:
+      'RFC 6749 section 5.2: `{ error, error_description }` (invalid_scope, unsupported_grant_type).',
+  })
+  @ApiResponse({ status: 401, description: 'RFC 6749 section 5.2: `{ error: "invalid_client" }`.' })
   async token(
     @Body() form: Record<string, unknown>,
     @Headers('authorization') authorization: string | undefined,
