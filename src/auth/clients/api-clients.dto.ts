@@ -4,6 +4,7 @@ import { CLIENT_SCOPES, type ClientScope } from '../roles.js';
 
 export class CreateApiClientDto {
   /** What the integration is, e.g. "Workday sync". */
+  @ApiProperty({ example: 'Workday sync' })
   @IsString()
   @Length(1, 100)
   name!: string;

@@ -3,17 +3,20 @@ import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validato
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
 
 export class LoginDto {
+  @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
   /** Any characters; length is the only rule (NIST SP 800-63B). */
+  @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @Length(1, PASSWORD_MAX_LENGTH)
   password!: string;
 }
 
 export class RegisterDto {
+  @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -24,6 +27,7 @@ export class RegisterDto {
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
   password!: string;
 
+  @ApiProperty({ required: false, example: 'Ana' })
   @IsOptional()
   @IsString()
   @Length(1, 80)
@@ -31,12 +35,14 @@ export class RegisterDto {
 }
 
 export class RefreshDto {
+  @ApiProperty({ example: 'q0Kx3m1uXgW4cQ9bV2s7nZ8tY5rA6eD1fH3jL0pO2iU' })
   @IsString()
   @Length(20, 200)
   refreshToken!: string;
 }
 
 export class ChangePasswordDto {
+  @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @Length(1, PASSWORD_MAX_LENGTH)
   currentPassword!: string;

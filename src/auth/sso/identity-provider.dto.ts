@@ -17,11 +17,13 @@ export class CreateIdentityProviderDto {
    * `{issuer}/.well-known/openid-configuration`. https (plain http only on loopback outside
    * production).
    */
+  @ApiProperty({ example: 'https://login.acme.com' })
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
   @MaxLength(500)
   issuer!: string;
 
   /** This service's client id at the provider: the audience of its ID tokens. */
+  @ApiProperty({ example: 'mindfulme-production' })
   @IsString()
   @Length(1, 200)
   clientId!: string;
@@ -47,6 +49,10 @@ export class IdentityProviderDto {
 
 export class SsoExchangeDto {
   /** An ID token issued to this service by the organisation's identity provider. */
+  @ApiProperty({
+    example:
+      'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJodHRwczovL2xvZ2luLmFjbWUuY29tIn0.c2lnbmF0dXJl',
+  })
   @IsString()
   @Length(20, 16_384)
   idToken!: string;

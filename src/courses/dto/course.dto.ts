@@ -44,6 +44,7 @@ export class CourseModuleDto {
 }
 
 export class CreateCourseDto {
+  @ApiProperty({ example: 'Sleep better in two weeks' })
   @IsString()
   @Length(1, 200)
   title!: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export class CreateOrgDto {
+  @ApiProperty({ example: 'Acme Ltd' })
   @IsString()
   @Length(1, 200)
   name!: string;
