@@ -7,6 +7,7 @@ import { MoodModule } from './mood/mood.module.js';
 import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
+import { RantsModule } from './rants/rants.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
@@ -36,6 +37,7 @@ export const FEATURE_MODULES = [
   JournalsModule,
   AssessmentsModule,
   CoursesModule,
+  RantsModule,
 ];
 
 /** The HTTP application. */

@@ -433,9 +433,14 @@ describe('identity: accounts, sessions and roles', () => {
       });
       const [course] = await prisma.course.findMany({ take: 1 });
       await prisma.courseEnrollment.create({ data: { userId, courseId: course.id } });
-      const rant = await prisma.anonymousRant.create({
-        data: { anonymousToken: `hash-${userId}`, content: 'venting' },
-      });
+      const rant = (
+        await inject({
+          method: 'POST',
+          url: '/v1/rants',
+          headers: bearer(person.accessToken),
+          payload: { content: 'venting' },
+        })
+      ).json();
 
       const exported = await inject({
         method: 'GET',

@@ -117,6 +117,8 @@ const ADDED_TABLES: Record<string, string[]> = {
     'created_at',
   ],
   identity_providers: ['id', 'org_id', 'issuer', 'client_id', 'email_domains', 'created_at'],
+  // one support per person and post, as a keyed hash (rants)
+  rant_supports: ['rant_id', 'supporter_hash', 'created_at'],
   // enrolment and module progress (courses)
   course_enrollments: [
     'id',
@@ -133,6 +135,7 @@ const ADDED_COLUMNS: Record<string, string[]> = {
   refresh_tokens: ['family_id', 'rotated_at'], // sessions and reuse detection (identity)
   mood_entries: ['encryption_key_id'], // key rotation of encrypted notes
   journals: ['encryption_key_id'], // key rotation of encrypted content
+  anonymous_rants: ['encryption_key_id', 'hidden_at'], // encrypted text, moderation
   courses: ['topic', 'retired_at'], // recommendation by topic, retiring without deleting
 };
 
@@ -156,6 +159,7 @@ const FOREIGN_KEYS = [
   ['api_clients', 'org_id', 'organizations', 'RESTRICT'],
   ['identity_providers', 'org_id', 'organizations', 'RESTRICT'],
   ['course_enrollments', 'user_id', 'users', 'CASCADE'],
+  ['rant_supports', 'rant_id', 'anonymous_rants', 'CASCADE'],
   ['course_enrollments', 'course_id', 'courses', 'RESTRICT'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
@@ -250,10 +254,13 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
          JOIN information_schema.columns c ON c.table_name = k.table_name AND c.column_name = k.column_name
         WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = 'public' AND t.table_name <> '_prisma_migrations'`,
     );
-    expect(keys).toHaveLength(Object.keys(allTables).length);
+    // rant_supports is keyed by (post, supporter hash): a pair, not an entity of its own.
+    expect(keys).toHaveLength(Object.keys(allTables).length + 1);
     for (const key of keys) {
       if (key.table_name === 'refresh_tokens') {
         expect(key.column_name).toBe('token');
+      } else if (key.table_name === 'rant_supports') {
+        expect(['rant_id', 'supporter_hash']).toContain(key.column_name);
       } else {
         expect(key).toEqual({
           ...key,
@@ -363,16 +370,21 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
     await book('2030-01-01T10:00Z', '2030-01-01T11:00Z'); // a cancelled slot is free again
   });
 
-  it('keeps nothing in anonymous_rants or survey_responses that leads to a person', async () => {
-    const references = await query<{ table_name: string }>(
-      `SELECT k.table_name FROM information_schema.referential_constraints r
+  it('keeps nothing in anonymous_rants, rant_supports or survey_responses that leads to a person', async () => {
+    const references = await query<{ link: string }>(
+      `SELECT k.table_name || ' -> ' || u.table_name AS link FROM information_schema.referential_constraints r
          JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name
-        WHERE k.table_name IN ('anonymous_rants', 'survey_responses')`,
+         JOIN information_schema.constraint_column_usage u ON u.constraint_name = r.constraint_name
+        WHERE k.table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports')`,
     );
-    expect(references.map((row) => row.table_name)).toEqual(['survey_responses']); // to its survey only
+    // Only to their survey and their post: never to users or employees.
+    expect(references.map((row) => row.link).sort()).toEqual([
+      'rant_supports -> anonymous_rants',
+      'survey_responses -> wellbeing_surveys',
+    ]);
     const columns = await query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns
-        WHERE table_name IN ('anonymous_rants', 'survey_responses')
+        WHERE table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports')
           AND (column_name LIKE '%user%' OR column_name LIKE '%employee%' OR column_name LIKE '%ip%'
                OR column_name LIKE '%agent%' OR column_name LIKE '%email%')`,
     );

@@ -16,5 +16,6 @@ import { AppConfig } from '../config/app-config.js';
       useFactory: (config: AppConfig) => CrisisDirectory.load(config.CRISIS_RESOURCES_FILE),
     },
   ],
+  exports: [CrisisDirectory],
 })
 export class AssessmentsModule {}

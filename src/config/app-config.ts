@@ -122,6 +122,16 @@ export class AppConfig {
   ENCRYPTION_ACTIVE_KEY?: string;
 
   /**
+   * Key for the keyed hashes that keep anonymous features unlinkable (who supported a rant, rant
+   * rate limits), at least 32 characters. Required in production; elsewhere one is kept in
+   * DATA_DIR. Changing it forgets who supported what (each person may support once more).
+   */
+  @blankAsUndefined()
+  @IsOptional()
+  @MinLength(32)
+  ANONYMITY_KEY?: string;
+
+  /**
    * A JSON file of crisis lines by ISO country (`{ "FR": [{ "name", "contact", "url" }] }`),
    * replacing the shipped list for the countries it names.
    */
@@ -136,7 +146,13 @@ export class AppConfig {
 }
 
 /** Variables whose values may hold credentials: named in errors, never printed. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEYS']);
+const SECRET_VARIABLES = new Set([
+  'JWT_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'ENCRYPTION_KEYS',
+  'ANONYMITY_KEY',
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -156,6 +172,8 @@ function crossChecks(config: AppConfig): string[] {
   }
   if (config.NODE_ENV === 'production') {
     if (!config.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS: is required in production');
+    if (!config.ANONYMITY_KEY)
+      problems.push('ANONYMITY_KEY: is required in production (32+ characters)');
     if (!config.JWT_SECRET) problems.push('JWT_SECRET: is required in production (32+ characters)');
   }
   return problems;

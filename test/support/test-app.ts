@@ -24,6 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // server instead (embedded.e2e-spec.ts).
     SWAGGER_UI: 'false',
     ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    ANONYMITY_KEY: 'test anonymity key of at least thirty-two characters',
     ...overrides,
   });
 }

@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { AnonymityKey } from './anonymity-key.js';
 import { FieldCipher } from './field-cipher.js';
 import { localKeyRing, parseKeyRing } from './key-ring.js';
 
-/** The one FieldCipher of the process, its keys built once at start. */
+/** The process's FieldCipher and AnonymityKey, their keys built once at start. */
 @Global()
 @Module({
   providers: [
@@ -17,7 +18,12 @@ import { localKeyRing, parseKeyRing } from './key-ring.js';
             : await localKeyRing(config.DATA_DIR),
         ),
     },
+    {
+      provide: AnonymityKey,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => AnonymityKey.load(config.ANONYMITY_KEY, config.DATA_DIR),
+    },
   ],
-  exports: [FieldCipher],
+  exports: [FieldCipher, AnonymityKey],
 })
 export class CryptoModule {}

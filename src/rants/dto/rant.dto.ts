@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import type { CrisisResource } from '../../assessments/crisis-resources.js';
+
+export class CreateRantDto {
+  /** Said anonymously: nothing stored with it leads to you. */
+  @ApiProperty({ example: 'Third reorg this year and nobody asked us anything.' })
+  @IsString()
+  @Length(1, 5000)
+  content!: string;
+}
+
+export class CreatedRantDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  /** Keep it to delete the post later: it is the only link to it, and it is shown once. */
+  deleteToken!: string;
+
+  /** Present when the words suggest you may be in crisis; shown to you only. */
+  @ApiPropertyOptional()
+  crisisResources?: CrisisResource[];
+}
+
+export class RantFeedQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['newest', 'supported'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'supported'])
+  sort?: 'newest' | 'supported';
+}
+
+export class RantDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  content!: string;
+  /** -1 (very negative) .. 1 (very positive). */
+  sentimentScore!: number | null;
+  supportCount!: number;
+  /** To the minute. */
+  createdAt!: Date;
+}
+
+export class RantPageDto {
+  @ApiProperty({ type: [RantDto] })
+  items!: RantDto[];
+  nextCursor!: string | null;
+}
+
+export class DeleteRantDto {
+  @IsString()
+  @Length(20, 200)
+  deleteToken!: string;
+}
+
+export class SupportDto {
+  supportCount!: number;
+  /** false when this person had already supported the post (nothing changed). */
+  added!: boolean;
+}

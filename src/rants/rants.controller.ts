@@ -1,0 +1,62 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import {
+  CreatedRantDto,
+  CreateRantDto,
+  DeleteRantDto,
+  RantFeedQueryDto,
+  RantPageDto,
+  SupportDto,
+} from './dto/rant.dto.js';
+import { RantsService } from './rants.service.js';
+
+@ApiTags('rants')
+@ApiBearerAuth('bearer')
+@Controller('rants')
+export class RantsController {
+  constructor(private readonly rants: RantsService) {}
+
+  /** Posts anonymously. Sign-in deters abuse; nothing stored leads back to the author. */
+  @Post()
+  post(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateRantDto,
+  ): Promise<CreatedRantDto> {
+    return this.rants.post(user.userId, body.content);
+  }
+
+  @Get()
+  feed(@Query() query: RantFeedQueryDto): Promise<RantPageDto> {
+    return this.rants.feed(query.sort ?? 'newest', query.limit ?? 20, query.cursor);
+  }
+
+  /** Deletes a post with the token its author was given. */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@Param('id', ParseUUIDPipe) id: string, @Body() body: DeleteRantDto): Promise<void> {
+    return this.rants.remove(id, body.deleteToken);
+  }
+
+  /** Supports a post, once per person. */
+  @Post(':id/support')
+  @HttpCode(HttpStatus.OK)
+  support(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SupportDto> {
+    return this.rants.support(user.userId, id);
+  }
+}

@@ -1,0 +1,169 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { CrisisDirectory } from '../assessments/crisis-resources.js';
+import { sha256Hex } from '../auth/tokens.js';
+import { AnonymityKey } from '../common/crypto/anonymity-key.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { AppConfig } from '../config/app-config.js';
+import { RedisClient } from '../jobs/redis-connection.js';
+import type { CreatedRantDto, RantDto, RantPageDto, SupportDto } from './dto/rant.dto.js';
+import { mentionsCrisis, sentimentScore } from './rant-language.js';
+import { type FeedCursor, RantsRepository, type StoredRant } from './rants.repository.js';
+
+const POSTS_PER_HOUR = 10;
+/** The post's id is the authenticated context: its text cannot be moved onto another post. */
+const contentContext = (rantId: string) => `anonymous_rants.content:${rantId}`;
+
+/** To the minute: a post's time must not single out who was online at that second. */
+export function coarsenToMinute(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+}
+
+const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Anonymous venting. The author must be signed in (to deter abuse), yet nothing stored, counted
+ * or logged links a post to them: the only link is the delete token, handed to them once and
+ * kept as a hash; posting limits count a daily keyed hash of the author, forgotten with the day.
+ */
+@Injectable()
+export class RantsService {
+  private readonly postLimiter: RateLimiterAbstract;
+
+  constructor(
+    private readonly rants: RantsRepository,
+    private readonly cipher: FieldCipher,
+    private readonly anonymity: AnonymityKey,
+    private readonly crisisLines: CrisisDirectory,
+    config: AppConfig,
+    redis: RedisClient,
+  ) {
+    const options = {
+      keyPrefix: `${config.QUEUE_PREFIX}:rate:rants`,
+      points: POSTS_PER_HOUR,
+      duration: 3600,
+    };
+    this.postLimiter = redis.client
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: redis.client,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options);
+  }
+
+  async post(authorId: string, content: string): Promise<CreatedRantDto> {
+    const now = new Date();
+    await this.countPost(this.anonymity.dailyHash(utcDay(now), 'rant-author', authorId));
+    const id = randomUUID();
+    const deleteToken = randomBytes(32).toString('base64url');
+    const sealed = this.cipher.encrypt(content, contentContext(id));
+    await this.rants.create({
+      id,
+      tokenHash: sha256Hex(deleteToken),
+      content: sealed.ciphertext,
+      encryptionKeyId: sealed.keyId,
+      sentimentScore: sentimentScore(content),
+      createdAt: coarsenToMinute(now),
+    });
+    // Shown to the author in this answer only; the post itself carries no trace of it.
+    return {
+      id,
+      deleteToken,
+      ...(mentionsCrisis(content) ? { crisisResources: this.crisisLines.for(undefined) } : {}),
+    };
+  }
+
+  async feed(sort: 'newest' | 'supported', limit: number, cursor?: string): Promise<RantPageDto> {
+    const rows = await this.rants.feed(sort, limit, cursor ? decodeFeedCursor(cursor) : undefined);
+    const kept = rows.slice(0, limit);
+    const last = kept.at(-1);
+    return {
+      items: kept.map((row) => this.toDto(row)),
+      nextCursor: rows.length > limit && last ? encodeFeedCursor(last) : null,
+    };
+  }
+
+  /** Only the holder of the delete token can remove the post; anything else answers 404. */
+  async remove(id: string, deleteToken: string): Promise<void> {
+    if (!(await this.rants.deleteWithToken(id, sha256Hex(deleteToken)))) {
+      throw new NotFoundException('No such post, or not the token that deletes it.');
+    }
+  }
+
+  /** At most one support per person and post; who supported is not recorded, only that someone did. */
+  async support(userId: string, rantId: string): Promise<SupportDto> {
+    const now = new Date();
+    const day = new Date(`${utcDay(now)}T00:00:00Z`);
+    const result = await this.rants.support(
+      rantId,
+      this.anonymity.hash('rant-support', userId, rantId),
+      day,
+    );
+    if (!result) throw new NotFoundException('No such post.');
+    return result;
+  }
+
+  private async countPost(authorKey: string): Promise<void> {
+    try {
+      await this.postLimiter.consume(authorKey);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      throw new HttpException(
+        {
+          message: 'You have posted a lot this hour. Take a breath and try again later.',
+          retryAfter: Math.ceil(error.msBeforeNext / 1000),
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+  }
+
+  private toDto(row: StoredRant): RantDto {
+    return {
+      id: row.id,
+      content: this.cipher.decrypt(
+        { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },
+        contentContext(row.id),
+      ),
+      sentimentScore: row.sentimentScore,
+      supportCount: row.supportCount,
+      createdAt: row.createdAt,
+    };
+  }
+}
+
+function encodeFeedCursor(row: StoredRant): string {
+  return Buffer.from(
+    JSON.stringify({ c: row.createdAt.toISOString(), i: row.id, s: row.supportCount }),
+  ).toString('base64url');
+}
+
+function decodeFeedCursor(value: string): FeedCursor {
+  try {
+    const { c, i, s } = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as {
+      c: string;
+      i: string;
+      s: number;
+    };
+    const createdAt = new Date(c);
+    if (Number.isNaN(createdAt.getTime()) || typeof i !== 'string' || typeof s !== 'number')
+      throw new Error('shape');
+    return { createdAt, id: i, supportCount: s };
+  } catch {
+    throw new BadRequestException('cursor is not one this service gave out.');
+  }
+}
