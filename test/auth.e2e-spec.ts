@@ -6,10 +6,6 @@ import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROBLEM = /^application\/problem\+json/;
-const GENEROUS_LIMITS = {
-  AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
-  AUTH_RATE_LIMIT_PER_ADDRESS: '1000',
-};
 
 describe('identity: accounts, sessions and roles', () => {
   let t: TestApp;
@@ -17,7 +13,7 @@ describe('identity: accounts, sessions and roles', () => {
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
 
   beforeAll(async () => {
-    t = await startTestApp({ env: GENEROUS_LIMITS });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
   });
 

@@ -34,9 +34,7 @@ describe('courses', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     learner = await register(t.app, 'learner');
     const boss = await register(t.app, 'admin');

@@ -43,9 +43,7 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     const platformAdmin = await register(t.app, 'platform');
     await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });

@@ -18,9 +18,7 @@ describe('private journals', () => {
     )[0];
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     ana = await register(t.app, 'ana');
     bob = await register(t.app, 'bob');

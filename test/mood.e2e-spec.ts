@@ -24,9 +24,7 @@ describe('mood tracking', () => {
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     ana = await register(t.app, 'ana');
     bob = await register(t.app, 'bob');

@@ -24,9 +24,7 @@ describe('anonymous rants', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     author = await register(t.app, 'author');
     reader = await register(t.app, 'reader');

@@ -27,9 +27,7 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
   });
 
   beforeAll(async () => {
-    t = await startTestApp({
-      env: { AUTH_RATE_LIMIT_PER_ACCOUNT: '1000', AUTH_RATE_LIMIT_PER_ADDRESS: '1000' },
-    });
+    t = await startTestApp();
     prisma = t.app.get(PrismaService);
     idp = await startIdentityProvider(CLIENT_ID);
     const orgAdmin = await register(t.app, 'acme-admin');

@@ -24,6 +24,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // server instead (embedded.e2e-spec.ts).
     SWAGGER_UI: 'false',
     ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    // Every request of a test comes from one address; tests of rate limits set their own.
+    AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
+    AUTH_RATE_LIMIT_PER_ADDRESS: '1000',
     ANONYMITY_KEY: 'test anonymity key of at least thirty-two characters',
     ...overrides,
   });
