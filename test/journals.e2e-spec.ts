@@ -150,6 +150,7 @@ describe('private journals', () => {
     const result = await runBuiltCli('reencrypt.js', [], {
       DATABASE_URL: t.database.url,
       ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+      ANONYMITY_KEY: t.config.ANONYMITY_KEY!,
       LOG_LEVEL: 'silent',
     });
     expect(result.stderr).toBe('');
@@ -181,6 +182,7 @@ describe('private journals', () => {
     const again = await runBuiltCli('reencrypt.js', [], {
       DATABASE_URL: t.database.url,
       ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+      ANONYMITY_KEY: t.config.ANONYMITY_KEY!,
     });
     expect(again.stdout).toMatch(/Re-encrypted 0 journal entries and 0 mood notes/);
   });

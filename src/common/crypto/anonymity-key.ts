@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 /**
@@ -17,6 +17,7 @@ export class AnonymityKey {
     let secret = (await readFile(file, 'utf8').catch(() => '')).trim();
     if (!secret) {
       secret = randomBytes(32).toString('base64');
+      await mkdir(dataDir, { recursive: true });
       await writeFile(file, secret, { mode: 0o600 });
     }
     return new AnonymityKey(createSecretKey(Buffer.from(secret)));

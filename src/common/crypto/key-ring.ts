@@ -1,5 +1,5 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { KeyRing } from './field-cipher.js';
 
@@ -39,6 +39,7 @@ export async function localKeyRing(dataDir: string): Promise<KeyRing> {
   let spec = await readFile(file, 'utf8').catch(() => '');
   if (!spec.trim()) {
     spec = `local1:${randomBytes(KEY_BYTES).toString('base64')}`;
+    await mkdir(dataDir, { recursive: true });
     await writeFile(file, spec, { mode: 0o600 });
     await chmod(file, 0o600);
   }
