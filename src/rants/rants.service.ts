@@ -1,21 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { CrisisDirectory } from '../assessments/crisis-resources.js';
 import { sha256Hex } from '../auth/tokens.js';
 import { AnonymityKey } from '../common/crypto/anonymity-key.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { consumeOrRefuse, createRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../jobs/redis-connection.js';
 import type { CreatedRantDto, RantDto, RantPageDto, SupportDto } from './dto/rant.dto.js';
@@ -50,24 +40,20 @@ export class RantsService {
     config: AppConfig,
     redis: RedisClient,
   ) {
-    const options = {
+    this.postLimiter = createRateLimiter(redis.client, {
       keyPrefix: `${config.QUEUE_PREFIX}:rate:rants`,
       points: POSTS_PER_HOUR,
-      duration: 3600,
-    };
-    this.postLimiter = redis.client
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: redis.client,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
+      durationSeconds: 3600,
+    });
   }
 
   async post(authorId: string, content: string): Promise<CreatedRantDto> {
     const now = new Date();
-    await this.countPost(this.anonymity.dailyHash(utcDay(now), 'rant-author', authorId));
+    await consumeOrRefuse(
+      this.postLimiter,
+      this.anonymity.dailyHash(utcDay(now), 'rant-author', authorId),
+      'You have posted a lot this hour. Take a breath and try again later.',
+    );
     const id = randomUUID();
     const deleteToken = randomBytes(32).toString('base64url');
     const sealed = this.cipher.encrypt(content, contentContext(id));
@@ -115,21 +101,6 @@ export class RantsService {
     );
     if (!result) throw new NotFoundException('No such post.');
     return result;
-  }
-
-  private async countPost(authorKey: string): Promise<void> {
-    try {
-      await this.postLimiter.consume(authorKey);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new HttpException(
-        {
-          message: 'You have posted a lot this hour. Take a breath and try again later.',
-          retryAfter: Math.ceil(error.msBeforeNext / 1000),
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
   }
 
   private toDto(row: StoredRant): RantDto {
