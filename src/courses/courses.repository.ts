@@ -107,6 +107,7 @@ export class CoursesRepository {
   findEnrollment(userId: string, courseId: string) {
     return this.prisma.courseEnrollment.findUnique({
       where: { userId_courseId: { userId, courseId } },
+      include: { course: { select: { title: true, modules: true } } },
     });
   }
 

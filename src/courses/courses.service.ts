@@ -89,9 +89,8 @@ export class CoursesService implements OnApplicationBootstrap {
   }
 
   private async enrollmentOf(userId: string, courseId: string): Promise<EnrollmentDto> {
-    const [row] = (await this.courses.enrollmentsOf(userId)).filter(
-      (enrollment) => enrollment.courseId === courseId,
-    );
+    const row = await this.courses.findEnrollment(userId, courseId);
+    if (!row) throw new NotFoundException('You are not enrolled in this course.');
     return toEnrollmentDto(row, row.course);
   }
 
