@@ -119,6 +119,21 @@ const ADDED_TABLES: Record<string, string[]> = {
   identity_providers: ['id', 'org_id', 'issuer', 'client_id', 'email_domains', 'created_at'],
   // one support per person and post, as a keyed hash (rants)
   rant_supports: ['rant_id', 'supporter_hash', 'created_at'],
+  // reports of a post, the reporter as a keyed hash (rants)
+  rant_reports: ['rant_id', 'reporter_hash', 'reason', 'created_at'],
+  // opt-in buddy profiles and the worker's scored candidates (buddies)
+  buddy_profiles: [
+    'user_id',
+    'interests',
+    'goals',
+    'preferred_hours',
+    'timezone',
+    'utc_hours',
+    'utc_offset_minutes',
+    'created_at',
+    'updated_at',
+  ],
+  buddy_candidates: ['user_id', 'candidate_id', 'compatibility_score', 'created_at'],
   // enrolment and module progress (courses)
   course_enrollments: [
     'id',
@@ -135,7 +150,8 @@ const ADDED_COLUMNS: Record<string, string[]> = {
   refresh_tokens: ['family_id', 'rotated_at'], // sessions and reuse detection (identity)
   mood_entries: ['encryption_key_id'], // key rotation of encrypted notes
   journals: ['encryption_key_id'], // key rotation of encrypted content
-  anonymous_rants: ['encryption_key_id', 'hidden_at'], // encrypted text, moderation
+  anonymous_rants: ['encryption_key_id', 'hidden_at', 'report_count'], // encrypted text, moderation
+  therapists: ['languages'], // the directory filters by language
   courses: ['topic', 'retired_at'], // recommendation by topic, retiring without deleting
 };
 
@@ -161,6 +177,10 @@ const FOREIGN_KEYS = [
   ['course_enrollments', 'user_id', 'users', 'CASCADE'],
   ['rant_supports', 'rant_id', 'anonymous_rants', 'CASCADE'],
   ['course_enrollments', 'course_id', 'courses', 'RESTRICT'],
+  ['rant_reports', 'rant_id', 'anonymous_rants', 'CASCADE'],
+  ['buddy_profiles', 'user_id', 'users', 'CASCADE'],
+  ['buddy_candidates', 'user_id', 'users', 'CASCADE'],
+  ['buddy_candidates', 'candidate_id', 'users', 'CASCADE'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
@@ -254,13 +274,20 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
          JOIN information_schema.columns c ON c.table_name = k.table_name AND c.column_name = k.column_name
         WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = 'public' AND t.table_name <> '_prisma_migrations'`,
     );
-    // rant_supports is keyed by (post, supporter hash): a pair, not an entity of its own.
-    expect(keys).toHaveLength(Object.keys(allTables).length + 1);
+    // Pairs are keyed by the pair, not by an id of their own; a buddy profile by its person.
+    const pairKeys: Record<string, string[]> = {
+      rant_supports: ['rant_id', 'supporter_hash'],
+      rant_reports: ['rant_id', 'reporter_hash'],
+      buddy_candidates: ['user_id', 'candidate_id'],
+    };
+    expect(keys).toHaveLength(Object.keys(allTables).length + Object.keys(pairKeys).length);
     for (const key of keys) {
       if (key.table_name === 'refresh_tokens') {
         expect(key.column_name).toBe('token');
-      } else if (key.table_name === 'rant_supports') {
-        expect(['rant_id', 'supporter_hash']).toContain(key.column_name);
+      } else if (key.table_name === 'buddy_profiles') {
+        expect(key).toEqual({ ...key, column_name: 'user_id', data_type: 'uuid' });
+      } else if (pairKeys[key.table_name]) {
+        expect(pairKeys[key.table_name]).toContain(key.column_name);
       } else {
         expect(key).toEqual({
           ...key,
@@ -370,21 +397,22 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
     await book('2030-01-01T10:00Z', '2030-01-01T11:00Z'); // a cancelled slot is free again
   });
 
-  it('keeps nothing in anonymous_rants, rant_supports or survey_responses that leads to a person', async () => {
+  it('keeps nothing in anonymous_rants, rant_supports, rant_reports or survey_responses that leads to a person', async () => {
     const references = await query<{ link: string }>(
       `SELECT k.table_name || ' -> ' || u.table_name AS link FROM information_schema.referential_constraints r
          JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name
          JOIN information_schema.constraint_column_usage u ON u.constraint_name = r.constraint_name
-        WHERE k.table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports')`,
+        WHERE k.table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports', 'rant_reports')`,
     );
     // Only to their survey and their post: never to users or employees.
     expect(references.map((row) => row.link).sort()).toEqual([
+      'rant_reports -> anonymous_rants',
       'rant_supports -> anonymous_rants',
       'survey_responses -> wellbeing_surveys',
     ]);
     const columns = await query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns
-        WHERE table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports')
+        WHERE table_name IN ('anonymous_rants', 'survey_responses', 'rant_supports', 'rant_reports')
           AND (column_name LIKE '%user%' OR column_name LIKE '%employee%' OR column_name LIKE '%ip%'
                OR column_name LIKE '%agent%' OR column_name LIKE '%email%')`,
     );
