@@ -9,6 +9,7 @@ import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { pinoParams } from './common/logging/logging.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import { createValidationPipe } from './common/problem/validation.js';
@@ -19,10 +20,15 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 
 /** What both entrypoints share: configuration, logging, database, jobs. */
-export function coreModules(config: AppConfig, databaseUrl: string, consumeJobs: boolean) {
+export function coreModules(
+  config: AppConfig,
+  databaseUrl: string,
+  consumeJobs: boolean,
+  logDestination?: DestinationStream,
+) {
   return [
     ConfigModule.forRoot(config),
-    LoggerModule.forRoot(pinoParams(config.LOG_LEVEL)),
+    LoggerModule.forRoot(pinoParams(config.LOG_LEVEL, logDestination)),
     DatabaseModule.forRoot(databaseUrl),
     JobsModule.forRoot({ consume: consumeJobs }),
     CryptoModule,
@@ -43,10 +49,19 @@ export const FEATURE_MODULES = [
 /** The HTTP application. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `logDestination`: where log lines go instead of standard output. */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    logDestination?: DestinationStream,
+  ): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreModules(config, databaseUrl, false), HealthModule, ...FEATURE_MODULES],
+      imports: [
+        ...coreModules(config, databaseUrl, false, logDestination),
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

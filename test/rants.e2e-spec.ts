@@ -20,11 +20,11 @@ describe('anonymous rants', () => {
   /** Every stored trace of anonymous posting, as text. */
   const storedTraces = async () =>
     JSON.stringify(
-      await prisma.$queryRaw`SELECT (SELECT json_agg(r) FROM anonymous_rants r) AS rants, (SELECT json_agg(s) FROM rant_supports s) AS supports`,
+      await prisma.$queryRaw`SELECT (SELECT json_agg(r) FROM anonymous_rants r) AS rants, (SELECT json_agg(s) FROM rant_supports s) AS supports, (SELECT json_agg(p) FROM rant_reports p) AS reports`,
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ captureLogs: true });
     prisma = t.app.get(PrismaService);
     author = await register(t.app, 'author');
     reader = await register(t.app, 'reader');
@@ -50,6 +50,7 @@ describe('anonymous rants', () => {
         'encryption_key_id',
         'hidden_at',
         'id',
+        'report_count',
         'sentiment_score',
         'support_count',
       ].sort(),
@@ -173,5 +174,151 @@ describe('anonymous rants', () => {
     expect(statuses.slice(0, 10).every((status) => status === 201)).toBe(true);
     expect(statuses[10]).toBe(429);
     expect((await post(reader, 'someone else can still post')).statusCode).toBe(201);
+  });
+
+  it('lets people report a post once each and admins hide and restore it, never naming anyone', async () => {
+    const { id } = (
+      await post(author, 'Name and shame: my colleague in accounts is useless')
+    ).json();
+    const report = (who: SignedIn, reason: string) =>
+      inject({
+        method: 'POST',
+        url: `/v1/rants/${id}/reports`,
+        headers: bearer(who.accessToken),
+        payload: { reason },
+      });
+    expect((await report(reader, 'harassment')).json()).toEqual({ added: true });
+    expect((await report(reader, 'spam')).json()).toEqual({ added: false });
+    expect((await report(author, 'personal_information')).json()).toEqual({ added: true });
+    const unknownReason = await report(reader, 'boring');
+    expect(unknownReason.statusCode).toBe(400);
+    expect(unknownReason.headers['content-type']).toMatch(/application\/problem\+json/);
+
+    const moderator = await register(t.app, 'moderator');
+    await prisma.user.update({ where: { id: moderator.user.id }, data: { role: 'admin' } });
+    const admin = (
+      await inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email: moderator.email, password: moderator.password },
+      })
+    ).json();
+    const queue = (status: 'open' | 'hidden') =>
+      inject({
+        method: 'GET',
+        url: `/v1/admin/rants/reported?status=${status}`,
+        headers: bearer(admin.accessToken),
+      });
+    const open = (await queue('open')).json();
+    expect(open.items[0]).toMatchObject({
+      id,
+      content: 'Name and shame: my colleague in accounts is useless',
+      reportCount: 2,
+      reasons: { harassment: 1, personal_information: 1 },
+      hiddenAt: null,
+    });
+    expect(JSON.stringify(open)).not.toContain(reader.user.id);
+
+    const forbidden = await inject({
+      method: 'POST',
+      url: `/v1/admin/rants/${id}/hide`,
+      headers: bearer(reader.accessToken),
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const hide = await inject({
+      method: 'POST',
+      url: `/v1/admin/rants/${id}/hide`,
+      headers: bearer(admin.accessToken),
+    });
+    expect(hide.statusCode).toBe(204);
+    const feedIds = async () =>
+      (
+        await inject({
+          method: 'GET',
+          url: '/v1/rants?limit=100',
+          headers: bearer(reader.accessToken),
+        })
+      )
+        .json()
+        .items.map((item: { id: string }) => item.id);
+    expect(await feedIds()).not.toContain(id);
+    expect((await queue('hidden')).json().items.map((item: { id: string }) => item.id)).toEqual([
+      id,
+    ]);
+    // A hidden post can be neither supported nor reported; its author can still delete it.
+    expect(
+      (
+        await inject({
+          method: 'POST',
+          url: `/v1/rants/${id}/support`,
+          headers: bearer(reader.accessToken),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const restore = await inject({
+      method: 'POST',
+      url: `/v1/admin/rants/${id}/restore`,
+      headers: bearer(admin.accessToken),
+    });
+    expect(restore.statusCode).toBe(204);
+    expect(await feedIds()).toContain(id);
+    const missing = await inject({
+      method: 'POST',
+      url: '/v1/admin/rants/00000000-0000-4000-8000-000000000000/hide',
+      headers: bearer(admin.accessToken),
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('after many people post, support and report, nothing stored or logged ties a post to anyone', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => register(t.app, `crowd${i}`)),
+    );
+    const posted: Array<{ id: string; deleteToken: string; text: string }> = [];
+    for (const [i, person] of people.entries()) {
+      const text = `crowd post number ${i} about the open-plan office`;
+      posted.push({ ...(await post(person, text)).json(), text });
+    }
+    for (const [i, person] of people.entries()) {
+      for (const target of [posted[(i + 1) % people.length], posted[(i + 3) % people.length]]) {
+        await inject({
+          method: 'POST',
+          url: `/v1/rants/${target.id}/support`,
+          headers: bearer(person.accessToken),
+        });
+      }
+      await inject({
+        method: 'POST',
+        url: `/v1/rants/${posted[(i + 2) % people.length].id}/reports`,
+        headers: bearer(person.accessToken),
+        payload: { reason: 'other' },
+      });
+    }
+
+    const traces = await storedTraces();
+    const logs = t.logs.join('\n');
+    expect(logs).toContain('/v1/rants');
+    for (const person of people) {
+      for (const secret of [person.user.id, person.email, person.accessToken.split('.')[1]]) {
+        expect(traces).not.toContain(secret);
+        expect(logs).not.toContain(secret);
+      }
+    }
+    for (const { deleteToken, text } of posted) {
+      expect(logs).not.toContain(deleteToken);
+      expect(logs).not.toContain(text);
+      expect(traces).not.toContain(text);
+    }
+    // A request line of a rant route says the method, path and status, and nothing else of it.
+    const rantLines = t.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown> & { req?: { path: string } })
+      .filter((line) => line.req?.path.startsWith('/v1/rants'));
+    expect(rantLines.length).toBeGreaterThan(people.length * 4);
+    for (const line of rantLines) {
+      expect(Object.keys(line.req ?? {}).sort()).toEqual(['id', 'method', 'path']);
+      expect(Object.keys(line.res as object)).toEqual(['statusCode']);
+      expect(line).not.toHaveProperty('user');
+      expect(line).not.toHaveProperty('userId');
+    }
   });
 });

@@ -19,6 +19,8 @@ import {
   DeleteRantDto,
   RantFeedQueryDto,
   RantPageDto,
+  ReportDto,
+  ReportRantDto,
   SupportDto,
 } from './dto/rant.dto.js';
 import { RantsService } from './rants.service.js';
@@ -58,5 +60,16 @@ export class RantsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<SupportDto> {
     return this.rants.support(user.userId, id);
+  }
+
+  /** Reports a post for moderators to review, once per person; who reported is not recorded. */
+  @Post(':id/reports')
+  @HttpCode(HttpStatus.OK)
+  report(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReportRantDto,
+  ): Promise<ReportDto> {
+    return this.rants.report(user.userId, id, body.reason);
   }
 }

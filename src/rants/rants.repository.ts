@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import type { RantReportReason } from './report-reasons.js';
 
 export interface StoredRant {
   id: string;
@@ -8,6 +9,13 @@ export interface StoredRant {
   sentimentScore: number | null;
   supportCount: number;
   createdAt: Date;
+}
+
+export interface ReportedRant extends StoredRant {
+  reportCount: number;
+  hiddenAt: Date | null;
+  /** Reports by reason, e.g. { harassment: 3, spam: 1 }. */
+  reasons: Record<string, number>;
 }
 
 /** Where a feed page stopped: for "supported", the support count leads the order. */
@@ -117,5 +125,70 @@ export class RantsRepository {
       });
       return { supportCount: updated.supportCount, added: inserted === 1 };
     });
+  }
+
+  /**
+   * Records one report per reporter hash and post, and the post's counter with it. Null when the
+   * post does not exist or is already hidden.
+   */
+  report(
+    rantId: string,
+    reporterHash: string,
+    reason: RantReportReason,
+    day: Date,
+  ): Promise<{ added: boolean } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const rant = await tx.anonymousRant.findFirst({
+        where: { id: rantId, hiddenAt: null },
+        select: { id: true },
+      });
+      if (!rant) return null;
+      const inserted = await tx.$executeRaw`
+        INSERT INTO rant_reports (rant_id, reporter_hash, reason, created_at)
+        VALUES (${rantId}::uuid, ${reporterHash}, ${reason}, ${day})
+        ON CONFLICT DO NOTHING`;
+      if (inserted === 1) {
+        await tx.anonymousRant.update({
+          where: { id: rantId },
+          data: { reportCount: { increment: 1 } },
+          select: { id: true },
+        });
+      }
+      return { added: inserted === 1 };
+    });
+  }
+
+  /**
+   * Reported posts for review, most reported first, `limit + 1` rows, with how many reports gave
+   * each reason. `hidden` chooses between posts still in the feed and posts already hidden.
+   */
+  reported(
+    hidden: boolean,
+    limit: number,
+    after?: { reportCount: number; id: string },
+  ): Promise<ReportedRant[]> {
+    return this.prisma.$queryRaw<ReportedRant[]>`
+      SELECT r.id, r.content, r.encryption_key_id AS "encryptionKeyId",
+             r.sentiment_score AS "sentimentScore", r.support_count AS "supportCount",
+             r.report_count AS "reportCount", r.hidden_at AS "hiddenAt", r.created_at AS "createdAt",
+             (SELECT jsonb_object_agg(reason, n)
+                FROM (SELECT reason, count(*)::int AS n FROM rant_reports
+                       WHERE rant_id = r.id GROUP BY reason) AS by_reason) AS reasons
+        FROM anonymous_rants r
+       WHERE r.report_count > 0
+         AND (r.hidden_at IS NOT NULL) = ${hidden}
+         AND (${after?.reportCount ?? null}::int IS NULL
+              OR (r.report_count, r.id) < (${after?.reportCount ?? 0}::int, ${after?.id ?? null}::uuid))
+       ORDER BY r.report_count DESC, r.id DESC
+       LIMIT ${limit + 1}`;
+  }
+
+  /** Hides or shows a post again; false when there is no such post. */
+  async setHidden(id: string, hiddenAt: Date | null): Promise<boolean> {
+    const { count } = await this.prisma.anonymousRant.updateMany({
+      where: { id },
+      data: { hiddenAt },
+    });
+    return count === 1;
   }
 }

@@ -8,9 +8,23 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { consumeOrRefuse, createRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../jobs/redis-connection.js';
-import type { CreatedRantDto, RantDto, RantPageDto, SupportDto } from './dto/rant.dto.js';
+import type {
+  CreatedRantDto,
+  RantDto,
+  RantPageDto,
+  ReportDto,
+  ReportedRantDto,
+  ReportedRantPageDto,
+  SupportDto,
+} from './dto/rant.dto.js';
 import { mentionsCrisis, sentimentScore } from './rant-language.js';
-import { type FeedCursor, RantsRepository, type StoredRant } from './rants.repository.js';
+import type { RantReportReason } from './report-reasons.js';
+import {
+  type FeedCursor,
+  RantsRepository,
+  type ReportedRant,
+  type StoredRant,
+} from './rants.repository.js';
 
 const POSTS_PER_HOUR = 10;
 /** The post's id is the authenticated context: its text cannot be moved onto another post. */
@@ -22,6 +36,7 @@ export function coarsenToMinute(date: Date): Date {
 }
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+const startOfUtcDay = (date: Date) => new Date(`${utcDay(date)}T00:00:00Z`);
 
 /**
  * Anonymous venting. The author must be signed in (to deter abuse), yet nothing stored, counted
@@ -92,15 +107,59 @@ export class RantsService {
 
   /** At most one support per person and post; who supported is not recorded, only that someone did. */
   async support(userId: string, rantId: string): Promise<SupportDto> {
-    const now = new Date();
-    const day = new Date(`${utcDay(now)}T00:00:00Z`);
     const result = await this.rants.support(
       rantId,
       this.anonymity.hash('rant-support', userId, rantId),
-      day,
+      startOfUtcDay(new Date()),
     );
     if (!result) throw new NotFoundException('No such post.');
     return result;
+  }
+
+  /** At most one report per person and post, counted without recording who reported. */
+  async report(userId: string, rantId: string, reason: RantReportReason): Promise<ReportDto> {
+    const result = await this.rants.report(
+      rantId,
+      this.anonymity.hash('rant-report', userId, rantId),
+      reason,
+      startOfUtcDay(new Date()),
+    );
+    if (!result) throw new NotFoundException('No such post.');
+    return result;
+  }
+
+  /** For moderators: reported posts, most reported first, with the reasons given. */
+  async reported(hidden: boolean, limit: number, cursor?: string): Promise<ReportedRantPageDto> {
+    const rows = await this.rants.reported(
+      hidden,
+      limit,
+      cursor ? decodeReportedCursor(cursor) : undefined,
+    );
+    const kept = rows.slice(0, limit);
+    const last = kept.at(-1);
+    return {
+      items: kept.map((row) => this.toReportedDto(row)),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify({ r: last.reportCount, i: last.id })).toString('base64url')
+          : null,
+    };
+  }
+
+  /** Takes a post out of the feed (kept for review), or puts it back. */
+  async setHidden(rantId: string, hidden: boolean): Promise<void> {
+    if (!(await this.rants.setHidden(rantId, hidden ? new Date() : null))) {
+      throw new NotFoundException('No such post.');
+    }
+  }
+
+  private toReportedDto(row: ReportedRant): ReportedRantDto {
+    return {
+      ...this.toDto(row),
+      reportCount: row.reportCount,
+      hiddenAt: row.hiddenAt,
+      reasons: row.reasons ?? {},
+    };
   }
 
   private toDto(row: StoredRant): RantDto {
@@ -134,6 +193,20 @@ function decodeFeedCursor(value: string): FeedCursor {
     if (Number.isNaN(createdAt.getTime()) || typeof i !== 'string' || typeof s !== 'number')
       throw new Error('shape');
     return { createdAt, id: i, supportCount: s };
+  } catch {
+    throw new BadRequestException('cursor is not one this service gave out.');
+  }
+}
+
+function decodeReportedCursor(value: string): { reportCount: number; id: string } {
+  try {
+    const { r, i } = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as {
+      r: number;
+      i: string;
+    };
+    if (!Number.isInteger(r) || typeof i !== 'string' || !/^[0-9a-f-]{36}$/i.test(i))
+      throw new Error('shape');
+    return { reportCount: r, id: i };
   } catch {
     throw new BadRequestException('cursor is not one this service gave out.');
   }

@@ -34,6 +34,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** Every log line the app wrote, when started with `captureLogs`. */
+  logs: string[];
   database: TestDatabase;
   config: AppConfig;
   close(): Promise<void>;
@@ -43,14 +45,26 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Test-only modules mounted beside the application (never in it). */
   extraModules?: Type[];
+  /** Log at info level into `logs` instead of nowhere. */
+  captureLogs?: boolean;
 }
 
 /** The real HTTP application on its own database, listening on a port the OS chose. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig(options.env);
+  const logs: string[] = [];
+  const config = testConfig({
+    ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}),
+    ...options.env,
+  });
+  const destination = options.captureLogs
+    ? { write: (line: string) => logs.push(line) }
+    : undefined;
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.url), ...(options.extraModules ?? [])],
+    imports: [
+      AppModule.forRoot(config, database.url, destination),
+      ...(options.extraModules ?? []),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     bufferLogs: true,
@@ -59,6 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
+    logs,
     database,
     config,
     close: async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
 
 /**
@@ -48,21 +49,23 @@ export function requestIdOf(request: IncomingMessage): string {
  * string, which can carry tokens) and status. The id is the one Fastify gave the request. The client's address and user agent are never
  * logged: an anonymous post must not be linkable through the logs.
  */
-export function pinoParams(level: LogLevel): Params {
-  return {
-    pinoHttp: {
-      level,
-      genReqId: (request: IncomingMessage) => (request.id ??= requestIdOf(request)),
-      redact: { paths: redactPaths(), censor: '[redacted]' },
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: request.url.split('?')[0],
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
+export function pinoParams(level: LogLevel, destination?: DestinationStream): Params {
+  const options = {
+    level,
+    genReqId: (request: IncomingMessage) => (request.id ??= requestIdOf(request)),
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+    serializers: {
+      req: (request: { id: string; method: string; url: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
+  };
+  return {
+    // Standard output unless a destination is given (tests read the lines they capture).
+    pinoHttp: destination ? [options, destination] : options,
     // Probes hit these every few seconds; their lines would drown everything else.
     exclude: [
       { method: RequestMethod.ALL, path: 'health' },

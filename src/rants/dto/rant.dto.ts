@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { RANT_REPORT_REASONS, type RantReportReason } from '../report-reasons.js';
 import type { CrisisResource } from '../../assessments/crisis-resources.js';
 
 export class CreateRantDto {
@@ -57,4 +58,42 @@ export class SupportDto {
   supportCount!: number;
   /** false when this person had already supported the post (nothing changed). */
   added!: boolean;
+}
+
+export class ReportRantDto {
+  /** Why the post should not be in the feed. */
+  @ApiProperty({ enum: RANT_REPORT_REASONS, example: 'harassment' })
+  @IsIn(RANT_REPORT_REASONS)
+  reason!: RantReportReason;
+}
+
+export class ReportDto {
+  /** false when this person had already reported the post (nothing changed). */
+  added!: boolean;
+}
+
+export class ReportedRantsQueryDto extends PageQueryDto {
+  /** `open`: reported posts still in the feed; `hidden`: posts already hidden. */
+  @ApiPropertyOptional({ enum: ['open', 'hidden'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'hidden'])
+  status?: 'open' | 'hidden';
+}
+
+export class ReportedRantDto extends RantDto {
+  reportCount!: number;
+  hiddenAt!: Date | null;
+  /** Reports by reason. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { harassment: 3, spam: 1 },
+  })
+  reasons!: Record<string, number>;
+}
+
+export class ReportedRantPageDto {
+  @ApiProperty({ type: [ReportedRantDto] })
+  items!: ReportedRantDto[];
+  nextCursor!: string | null;
 }
