@@ -134,6 +134,43 @@ const ADDED_TABLES: Record<string, string[]> = {
     'updated_at',
   ],
   buddy_candidates: ['user_id', 'candidate_id', 'compatibility_score', 'created_at'],
+  // one response per employee without a link to the response (surveys)
+  survey_participations: ['survey_id', 'employee_id', 'created_at'],
+  // the dated history of an organisation's score (dashboard trends)
+  org_wellness_snapshots: [
+    'id',
+    'org_id',
+    'wellness_score',
+    'mood_score',
+    'survey_score',
+    'member_count',
+    'active_members',
+    'created_at',
+  ],
+  // webhooks of HR systems
+  webhook_subscriptions: [
+    'id',
+    'org_id',
+    'url',
+    'events',
+    'secret',
+    'encryption_key_id',
+    'disabled_at',
+    'created_at',
+  ],
+  webhook_deliveries: [
+    'id',
+    'subscription_id',
+    'event',
+    'payload',
+    'status',
+    'attempts',
+    'last_error',
+    'delivered_at',
+    'created_at',
+  ],
+  // work handed to the queue in the same transaction as its cause (background jobs)
+  outbox_events: ['id', 'job_name', 'job_key', 'payload', 'relayed_at', 'created_at'],
   // enrolment and module progress (courses)
   course_enrollments: [
     'id',
@@ -152,6 +189,10 @@ const ADDED_COLUMNS: Record<string, string[]> = {
   journals: ['encryption_key_id'], // key rotation of encrypted content
   anonymous_rants: ['encryption_key_id', 'hidden_at', 'report_count'], // encrypted text, moderation
   therapists: ['languages'], // the directory filters by language
+  employees: ['external_id', 'ended_at', 'updated_at'], // HR provisioning and deprovisioning
+  // draft, open, closed, and who created it
+  wellbeing_surveys: ['status', 'opened_at', 'closed_at', 'created_by', 'updated_at'],
+  survey_responses: ['department'], // per-department results above the threshold
   courses: ['topic', 'retired_at'], // recommendation by topic, retiring without deleting
 };
 
@@ -181,6 +222,12 @@ const FOREIGN_KEYS = [
   ['buddy_profiles', 'user_id', 'users', 'CASCADE'],
   ['buddy_candidates', 'user_id', 'users', 'CASCADE'],
   ['buddy_candidates', 'candidate_id', 'users', 'CASCADE'],
+  ['wellbeing_surveys', 'created_by', 'users', 'SET NULL'],
+  ['survey_participations', 'survey_id', 'wellbeing_surveys', 'CASCADE'],
+  ['survey_participations', 'employee_id', 'employees', 'CASCADE'],
+  ['org_wellness_snapshots', 'org_id', 'organizations', 'CASCADE'],
+  ['webhook_subscriptions', 'org_id', 'organizations', 'CASCADE'],
+  ['webhook_deliveries', 'subscription_id', 'webhook_subscriptions', 'CASCADE'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
@@ -198,6 +245,8 @@ const JSONB_COLUMNS = [
   'wellbeing_surveys.questions',
   'survey_responses.responses',
   'courses.modules',
+  'webhook_deliveries.payload',
+  'outbox_events.payload',
 ];
 
 const allTables = { ...DOCUMENT_TABLES, ...ADDED_TABLES };
@@ -279,6 +328,7 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
       rant_supports: ['rant_id', 'supporter_hash'],
       rant_reports: ['rant_id', 'reporter_hash'],
       buddy_candidates: ['user_id', 'candidate_id'],
+      survey_participations: ['survey_id', 'employee_id'],
     };
     expect(keys).toHaveLength(Object.keys(allTables).length + Object.keys(pairKeys).length);
     for (const key of keys) {
