@@ -1,11 +1,30 @@
 /**
- * A background job: a name, the function that does it, and optionally how often it repeats.
- * The same definition runs in the worker (through BullMQ) or in-process (without Redis), so a
- * job's code never knows which.
+ * The queues of the service. Each has its own workers, so a slow or failing kind of job never
+ * holds up another kind.
+ */
+export const QUEUE_NAMES = [
+  'org-wellness',
+  'buddy-compatibility',
+  'webhooks',
+  'maintenance',
+] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * A background job: a name, the queue it runs on, the function that does it, and optionally how
+ * often it repeats. The same definition runs in the worker (through BullMQ) or in-process
+ * (without Redis), so a job's code never knows which.
  */
 export interface JobDefinition<Data = Record<string, unknown>> {
   name: string;
+  /** Default: maintenance. */
+  queue?: QueueName;
   handle(data: Data): Promise<void>;
+  /**
+   * What the job is about (an organisation, a user). Jobs of one name and key are deduplicated:
+   * at most one waits while another runs, and a burst of events leaves one pending job.
+   */
+  key?: (data: Data) => string;
   /** Repeat every this many milliseconds; the schedule survives restarts of either side. */
   everyMs?: number;
   /** Attempts before a failed run is left failed (default 3, exponential back-off). */

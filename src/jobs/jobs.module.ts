@@ -4,6 +4,7 @@ import { BullMqJobRunner } from './bullmq-job-runner.js';
 import { InProcessJobRunner } from './in-process-job-runner.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
+import { Outbox } from './outbox.js';
 import { createRedis, RedisClient } from './redis-connection.js';
 
 export interface JobsModuleOptions {
@@ -23,6 +24,7 @@ export class JobsModule {
       module: JobsModule,
       providers: [
         JobRegistry,
+        Outbox,
         {
           provide: RedisClient,
           inject: [AppConfig],
@@ -37,7 +39,7 @@ export class JobsModule {
               : new InProcessJobRunner(registry),
         },
       ],
-      exports: [JobRegistry, JobRunner, RedisClient],
+      exports: [JobRegistry, JobRunner, RedisClient, Outbox],
     };
   }
 }

@@ -1,8 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Principal } from '../auth/roles.js';
+import type { AuthenticatedUser, Principal } from '../auth/roles.js';
 
 const NOT_FOUND = 'No such organisation.';
+
+/** An active membership: the employee row of a person in an organisation, not ended. */
+export interface Membership {
+  employeeId: string;
+  orgId: string;
+  department: string | null;
+}
 
 /**
  * Who may act on an organisation. Anyone else gets 404, as if it did not exist: an
@@ -25,5 +32,33 @@ export class OrgAccessService {
     if (!org) throw new NotFoundException(NOT_FOUND);
     if (principal.role === 'admin' || org.adminUserId === principal.userId) return;
     throw new NotFoundException(NOT_FOUND);
+  }
+
+  /**
+   * Who may see the organisation's aggregates and run its surveys: everyone `assertCanManage`
+   * allows, plus managers who are active members of that organisation.
+   */
+  async assertCanLead(principal: Principal, orgId: string): Promise<void> {
+    if (principal.kind === 'user' && principal.role === 'manager') {
+      if (await this.membership(principal.userId, orgId)) return;
+      throw new NotFoundException(NOT_FOUND);
+    }
+    await this.assertCanManage(principal, orgId);
+  }
+
+  /** The person's active membership of the organisation, or null. */
+  async membership(userId: string, orgId: string): Promise<Membership | null> {
+    const row = await this.prisma.employee.findFirst({
+      where: { userId, orgId, endedAt: null },
+      select: { id: true, orgId: true, department: true },
+    });
+    return row ? { employeeId: row.id, orgId: row.orgId, department: row.department } : null;
+  }
+
+  /** The person's active membership or 404 (an organisation they are not in does not exist). */
+  async assertMember(user: AuthenticatedUser, orgId: string): Promise<Membership> {
+    const membership = await this.membership(user.userId, orgId);
+    if (!membership) throw new NotFoundException(NOT_FOUND);
+    return membership;
   }
 }

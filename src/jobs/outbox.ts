@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../database/prisma.service.js';
+
+/** A Prisma client or an open transaction of one: the outbox row joins whichever it is given. */
+export type Writer = Prisma.TransactionClient | PrismaService;
+
+/**
+ * Hands work to the queue through the database: `add` writes an outbox row in the caller's
+ * transaction, so the job exists exactly when the change that causes it is committed. The relay
+ * (OutboxRelay) moves committed rows to the queue; a process that dies between commit and
+ * enqueue leaves the row for the next relay pass, so no recompute is lost.
+ */
+@Injectable()
+export class Outbox {
+  /**
+   * Queues `jobName` once the surrounding transaction commits. `key` names what the job is
+   * about (an organisation id, a user id): pending jobs with the same name and key collapse
+   * into one.
+   */
+  async add(
+    writer: Writer,
+    jobName: string,
+    key: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await writer.outboxEvent.create({
+      data: { jobName, jobKey: key, payload: payload as Prisma.InputJsonValue },
+    });
+  }
+}
