@@ -16,6 +16,7 @@ export default {
     '/node_modules/.+\\.c?js$': '<rootDir>/test/support/require-esm-transformer.cjs',
   },
   transformIgnorePatterns: [],
+  setupFiles: ['<rootDir>/test/support/environment.cjs'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 30000,

@@ -30,7 +30,7 @@ export function coreModules(
     ConfigModule.forRoot(config),
     LoggerModule.forRoot(pinoParams(config.LOG_LEVEL, logDestination)),
     DatabaseModule.forRoot(databaseUrl),
-    JobsModule.forRoot({ consume: consumeJobs }),
+    JobsModule.forRoot(config, { consume: consumeJobs }),
     CryptoModule,
   ];
 }

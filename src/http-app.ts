@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { requestIdOf } from './common/logging/logging.js';
 import { mountOpenApi } from './openapi/openapi.js';
+import { mountQueueBoard } from './jobs/queue-board.js';
 
 /** Bodies above this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -45,6 +46,7 @@ export async function configureHttpApp(
     });
   applyRoutePrefix(app);
   mountOpenApi(app, { swaggerUi: config.SWAGGER_UI });
+  if (config.QUEUE_BOARD) await mountQueueBoard(app, config.NODE_ENV === 'production');
   await app.init();
 }
 

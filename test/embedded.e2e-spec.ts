@@ -1,16 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ROOT } from './support/cli.js';
+import { join } from 'node:path';
+import {
+  type RunningServer,
+  startBuiltServer,
+  stopBuiltServer as stop,
+} from './support/built-server.js';
 
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** Starts the built server as `npm start` does, with no DATABASE_URL and no REDIS_URL. */
+/** The built server with no DATABASE_URL and no REDIS_URL. */
 function startServer(dataDir: string): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -20,29 +17,7 @@ function startServer(dataDir: string): Promise<RunningServer> {
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
-  const child = spawn('node', [resolve(ROOT, 'dist/main.js')], { cwd: ROOT, env });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: match[1], output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(server: RunningServer): Promise<number | null> {
-  return new Promise((resolvePromise) => {
-    server.child.on('exit', (code) => resolvePromise(code));
-    server.child.kill('SIGTERM');
-  });
+  return startBuiltServer(env);
 }
 
 describe('npm start with no DATABASE_URL and no REDIS_URL (the embedded default)', () => {

@@ -66,6 +66,15 @@ export class AppConfig {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /**
+   * How long a worker holds a job before others may take it over. A worker that dies mid-job
+   * stops renewing its lock; after this long another worker retries the job.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_DURATION_MS = 30_000;
+
   /** Prefix of queue keys in Redis, so that runs and deployments can share one Redis. */
   @IsString()
   @Matches(/^[A-Za-z0-9:_-]+$/)
@@ -143,6 +152,10 @@ export class AppConfig {
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   SWAGGER_UI = true;
+
+  /** Whether this process serves Bull Board (the queues, for admins) at /admin/queues. */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  QUEUE_BOARD = true;
 }
 
 /** Variables whose values may hold credentials: named in errors, never printed. */

@@ -1,8 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/guards/public.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { BullMqJobRunner } from '../jobs/bullmq-job-runner.js';
 import { RedisClient } from '../jobs/redis-connection.js';
 
 /** How long a readiness probe waits for a dependency before calling it down. */
@@ -10,7 +11,8 @@ const PROBE_TIMEOUT_MS = 2000;
 
 /**
  * Liveness (`/health`: the process answers) and readiness (`/health/ready`: PostgreSQL and,
- * when configured, Redis answer). Outside /v1 and out of the OpenAPI contract: these are for
+ * when configured, Redis answer; the detail carries each queue's waiting, active, delayed,
+ * failed and completed counts). Outside /v1 and out of the OpenAPI contract: these are for
  * the platform, not for clients.
  */
 @ApiExcludeController()
@@ -22,6 +24,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly prisma: PrismaService,
     private readonly redis: RedisClient,
+    @Optional() private readonly queues?: BullMqJobRunner,
   ) {}
 
   @Get()
@@ -57,7 +60,10 @@ export class HealthController {
     if (!client) return indicator.up({ mode: 'not configured: jobs run in-process' });
     try {
       await withTimeout(client.ping(), PROBE_TIMEOUT_MS);
-      return indicator.up();
+      const queues = this.queues
+        ? await withTimeout(this.queues.counts(), PROBE_TIMEOUT_MS)
+        : undefined;
+      return indicator.up(queues ? { queues } : {});
     } catch {
       return indicator.down({ message: 'Redis did not answer' });
     }

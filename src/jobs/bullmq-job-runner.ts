@@ -1,107 +1,90 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
-import { JOBS_QUEUE } from './job-definition.js';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { type QueueName, QUEUE_NAMES } from './job-definition.js';
+import { jobOptions } from './job-options.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
-import { createRedis } from './redis-connection.js';
 
-/** Keep finished jobs for inspection for a day, failed ones for a week. */
-const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };
-const KEEP_FAILED = { age: 7 * 24 * 3600 };
+/** Counts of one queue, as the readiness probe and operators see them. */
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+}
 
 /**
- * Queues jobs in Redis through BullMQ. The API process only produces and keeps the repeating
- * schedules in place (an idempotent upsert at every start); the worker process also consumes.
+ * Hands jobs to BullMQ's queues (registered through @nestjs/bullmq), each job on the queue its
+ * definition names. Producing only: the worker process consumes through the queue processors.
  */
 @Injectable()
-export class BullMqJobRunner
-  extends JobRunner
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
+export class BullMqJobRunner extends JobRunner implements OnApplicationBootstrap {
   private readonly logger = new Logger('BullMqJobRunner');
-  private readonly queue: Queue;
-  private worker?: Worker;
-  /** BullMQ leaves connections it was handed open on close; these are ours to close. */
-  private readonly connections: Redis[] = [];
+  private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
     private readonly registry: JobRegistry,
-    private readonly config: AppConfig,
-    private readonly consume: boolean,
+    @InjectQueue('org-wellness') orgWellness: Queue,
+    @InjectQueue('buddy-compatibility') buddyCompatibility: Queue,
+    @InjectQueue('webhooks') webhooks: Queue,
+    @InjectQueue('maintenance') maintenance: Queue,
   ) {
     super();
-    this.queue = new Queue(JOBS_QUEUE, {
-      connection: this.connect(),
-      prefix: config.QUEUE_PREFIX,
-    });
+    const queues = [orgWellness, buddyCompatibility, webhooks, maintenance];
+    for (const queue of queues) {
+      this.queues.set(queue.name as QueueName, queue);
+      // Redis going away is reported here (and by /health/ready), not thrown at the process.
+      queue.on('error', (error) =>
+        this.logger.warn({ err: error, queue: queue.name }, 'Queue connection error'),
+      );
+    }
+    const missing = QUEUE_NAMES.filter((name) => !this.queues.has(name));
+    if (missing.length > 0) throw new Error(`Queues not registered: ${missing.join(', ')}`);
   }
 
+  /** Keeps the repeating schedules in place: an idempotent upsert at every start. */
   async onApplicationBootstrap(): Promise<void> {
     for (const definition of this.registry.all()) {
       if (!definition.everyMs) continue;
-      await this.queue.upsertJobScheduler(
+      const { deduplication: _none, ...opts } = jobOptions(definition, {});
+      await this.queueOf(definition.queue).upsertJobScheduler(
         definition.name,
         { every: definition.everyMs },
-        { name: definition.name, data: {}, opts: this.jobOptions(definition.name) },
+        { name: definition.name, data: {}, opts },
       );
     }
-    if (this.consume) this.startWorker();
   }
 
   async enqueue(name: string, data: Record<string, unknown> = {}): Promise<void> {
-    this.registry.get(name);
-    await this.queue.add(name, data, this.jobOptions(name));
+    const definition = this.registry.get(name);
+    await this.queueOf(definition.queue).add(name, data, jobOptions(definition, data));
   }
 
-  /** Lets the worker finish the jobs it holds, then closes both connections. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(
-      this.connections.map((connection) => connection.quit().catch(() => undefined)),
+  async counts(): Promise<Record<QueueName, QueueCounts>> {
+    const entries = await Promise.all(
+      [...this.queues].map(async ([name, queue]) => {
+        const counts = await queue.getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'failed',
+          'completed',
+        );
+        return [name, counts as unknown as QueueCounts] as const;
+      }),
     );
+    return Object.fromEntries(entries) as Record<QueueName, QueueCounts>;
   }
 
-  private connect(): Redis {
-    const connection = createRedis(this.redisUrl());
-    this.connections.push(connection);
-    return connection;
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
   }
 
-  private startWorker(): void {
-    this.worker = new Worker(
-      JOBS_QUEUE,
-      async (job) => this.registry.get(job.name).handle(job.data as Record<string, unknown>),
-      {
-        connection: this.connect(),
-        prefix: this.config.QUEUE_PREFIX,
-        concurrency: 4,
-      },
-    );
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({ err: error, job: job?.name, attempt: job?.attemptsMade }, 'Job failed'),
-    );
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'Worker error'));
-  }
-
-  private jobOptions(name: string) {
-    return {
-      attempts: this.registry.get(name).attempts ?? 3,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: KEEP_COMPLETED,
-      removeOnFail: KEEP_FAILED,
-    };
-  }
-
-  private redisUrl(): string {
-    if (!this.config.REDIS_URL) throw new Error('BullMqJobRunner needs REDIS_URL.');
-    return this.config.REDIS_URL;
+  private queueOf(name: QueueName = 'maintenance'): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`No queue named "${name}".`);
+    return queue;
   }
 }

@@ -4,14 +4,16 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { deduplicationId } from './job-options.js';
 import { JobRegistry } from './job-registry.js';
 import { backoffDelayMs, JobRunner } from './job-runner.js';
 
 /**
- * Runs jobs inside this process when no Redis is configured (the embedded default). Same
- * handlers as the worker; repeats on timers. Jobs queued here live only as long as the process,
- * which is acceptable because every job of this service recomputes from the database and the
- * repeating ones run again after a restart.
+ * Runs jobs inside this process when no Redis is configured (the embedded default), with the
+ * same handlers as the worker and the same deduplication: while a keyed job runs, at most one
+ * more waits, with the latest data. Repeats on timers. Jobs queued here live only as long as
+ * the process; the outbox keeps the events that cause them until they are handed over, and
+ * every job recomputes from the database, so a restart loses no result.
  */
 @Injectable()
 export class InProcessJobRunner
@@ -21,6 +23,10 @@ export class InProcessJobRunner
   private readonly logger = new Logger('InProcessJobRunner');
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  /** Keyed jobs running now, and the data of the one run waiting behind each. */
+  private readonly active = new Set<string>();
+  private readonly waiting = new Map<string, Record<string, unknown>>();
+  private readonly started = new Set<string>();
   private stopping = false;
 
   constructor(private readonly registry: JobRegistry) {
@@ -39,9 +45,26 @@ export class InProcessJobRunner
   async enqueue(name: string, data: Record<string, unknown> = {}): Promise<void> {
     const definition = this.registry.get(name);
     if (this.stopping) return;
-    const run = this.runWithRetries(name, data, definition.attempts ?? 3).finally(() =>
-      this.running.delete(run),
-    );
+    const id = deduplicationId(definition, data);
+    if (id && this.active.has(id)) {
+      // Still inside its coalescing wait: this event joins that run. Already running: one more
+      // run follows it.
+      if (this.started.has(id)) this.waiting.set(id, data);
+      return;
+    }
+    if (id) this.active.add(id);
+    const delayMs = id ? (definition.coalesceMs ?? 0) : 0;
+    const run = this.runWithRetries(name, data, definition.attempts ?? 3, delayMs, () => {
+      if (id) this.started.add(id);
+    }).finally(() => {
+      this.running.delete(run);
+      if (!id) return;
+      this.active.delete(id);
+      this.started.delete(id);
+      const next = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (next) void this.enqueue(name, next);
+    });
     this.running.add(run);
   }
 
@@ -52,7 +75,15 @@ export class InProcessJobRunner
     await Promise.allSettled([...this.running]);
   }
 
-  private async runWithRetries(name: string, data: Record<string, unknown>, attempts: number) {
+  private async runWithRetries(
+    name: string,
+    data: Record<string, unknown>,
+    attempts: number,
+    delayMs: number,
+    onStart: () => void,
+  ) {
+    if (delayMs > 0) await sleep(delayMs);
+    onStart();
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await this.registry.get(name).handle(data);
@@ -60,8 +91,10 @@ export class InProcessJobRunner
       } catch (error) {
         this.logger.warn({ err: error, job: name, attempt }, 'Job failed');
         if (attempt === attempts || this.stopping) return;
-        await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt)).unref());
+        await sleep(backoffDelayMs(attempt));
       }
     }
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -25,6 +25,11 @@ export interface JobDefinition<Data = Record<string, unknown>> {
    * at most one waits while another runs, and a burst of events leaves one pending job.
    */
   key?: (data: Data) => string;
+  /**
+   * With a key: wait this long before running, so events arriving meanwhile join the same run
+   * (a burst of mood entries of one organisation costs one recompute, not one each).
+   */
+  coalesceMs?: number;
   /** Repeat every this many milliseconds; the schedule survives restarts of either side. */
   everyMs?: number;
   /** Attempts before a failed run is left failed (default 3, exponential back-off). */

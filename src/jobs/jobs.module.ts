@@ -1,45 +1,60 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import type { AppConfig } from '../config/app-config.js';
 import { BullMqJobRunner } from './bullmq-job-runner.js';
 import { InProcessJobRunner } from './in-process-job-runner.js';
+import { QUEUE_NAMES } from './job-definition.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
 import { Outbox } from './outbox.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { QUEUE_PROCESSORS } from './queue-processors.js';
 import { createRedis, RedisClient } from './redis-connection.js';
 
 export interface JobsModuleOptions {
-  /** true in the worker process: consume the queue as well as produce. */
+  /** true in the worker process: consume the queues as well as produce. */
   consume: boolean;
 }
 
 /**
- * Chooses how jobs run: through BullMQ when REDIS_URL is set, in-process otherwise. Also owns
- * the shared Redis client (or its absence) that other features use for counters.
+ * Chooses how jobs run: through BullMQ's queues (@nestjs/bullmq) when REDIS_URL is set, with
+ * the queue processors only in the worker process; in-process otherwise. Also owns the outbox
+ * and its relay, and the shared Redis client (or its absence) that features use for counters.
  */
 @Global()
 @Module({})
 export class JobsModule {
-  static forRoot(options: JobsModuleOptions): DynamicModule {
+  static forRoot(config: AppConfig, options: JobsModuleOptions): DynamicModule {
+    const common: Provider[] = [
+      JobRegistry,
+      Outbox,
+      OutboxRelay,
+      { provide: RedisClient, useValue: new OwnedRedisClient(config.REDIS_URL) },
+    ];
+    const exports = [JobRegistry, JobRunner, RedisClient, Outbox, OutboxRelay];
+    if (!config.REDIS_URL) {
+      return {
+        module: JobsModule,
+        providers: [...common, { provide: JobRunner, useClass: InProcessJobRunner }],
+        exports,
+      };
+    }
     return {
       module: JobsModule,
-      providers: [
-        JobRegistry,
-        Outbox,
-        {
-          provide: RedisClient,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => new OwnedRedisClient(config.REDIS_URL),
-        },
-        {
-          provide: JobRunner,
-          inject: [JobRegistry, AppConfig],
-          useFactory: (registry: JobRegistry, config: AppConfig) =>
-            config.REDIS_URL
-              ? new BullMqJobRunner(registry, config, options.consume)
-              : new InProcessJobRunner(registry),
-        },
+      imports: [
+        BullModule.forRoot({
+          connection: { url: config.REDIS_URL },
+          prefix: config.QUEUE_PREFIX,
+        }),
+        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
-      exports: [JobRegistry, JobRunner, RedisClient, Outbox],
+      providers: [
+        ...common,
+        BullMqJobRunner,
+        { provide: JobRunner, useExisting: BullMqJobRunner },
+        ...(options.consume ? Object.values(QUEUE_PROCESSORS) : []),
+      ],
+      exports: [...exports, BullMqJobRunner],
     };
   }
 }

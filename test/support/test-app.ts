@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // an ES module: Jest cannot load that on Node 20. The UI is checked against the built
     // server instead (embedded.e2e-spec.ts).
     SWAGGER_UI: 'false',
+    // Bull Board serves its pages through @fastify/static too: checked against the built server.
+    QUEUE_BOARD: 'false',
     ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     // Every request of a test comes from one address; tests of rate limits set their own.
     AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',

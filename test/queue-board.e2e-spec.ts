@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { type RunningServer, startBuiltServer, stopBuiltServer } from './support/built-server.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { TEST_REDIS_URL } from './support/test-app.js';
+
+const JWT_SECRET = 'queue board test secret of at least thirty-two chars';
+
+/** An access token as the service signs them, for a person of `role`. */
+function accessToken(role: string): Promise<string> {
+  return new SignJWT({ role, sid: randomBytes(8).toString('hex') })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('00000000-0000-4000-8000-000000000001')
+    .setIssuer('mindfulme')
+    .setAudience('mindfulme-api')
+    .setExpirationTime('5m')
+    .sign(Buffer.from(JWT_SECRET));
+}
+
+// Bull Board serves its pages through @fastify/static, which Jest cannot load on Node 20, so
+// the board is checked against the built server.
+describe('Bull Board at /admin/queues (built server, queues in Redis)', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startBuiltServer({
+      ...process.env,
+      PORT: '0',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `mm_test_board_${randomBytes(4).toString('hex')}`,
+      JWT_SECRET,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    if (server) expect(await stopBuiltServer(server)).toBe(0);
+    await database?.drop();
+  });
+
+  it('refuses anyone but an admin with a problem document', async () => {
+    const anonymous = await fetch(`${server.url}/admin/queues`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const individual = await fetch(`${server.url}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${await accessToken('individual')}` },
+    });
+    expect(individual.status).toBe(403);
+    const forged = await fetch(`${server.url}/admin/queues`, {
+      headers: { authorization: `Bearer ${(await accessToken('admin')).slice(0, -4)}AAAA` },
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it('shows an admin the four queues, and keeps the token in a cookie for the board’s own calls', async () => {
+    const admin = await accessToken('admin');
+    const page = await fetch(`${server.url}/admin/queues?access_token=${admin}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Path=\/admin\/queues/);
+    const queues = await fetch(`${server.url}/admin/queues/api/queues`, {
+      headers: { cookie: cookie.split(';')[0] },
+    });
+    expect(queues.status).toBe(200);
+    const body = (await queues.json()) as { queues: Array<{ name: string }> };
+    expect(body.queues.map((queue) => queue.name).sort()).toEqual([
+      'buddy-compatibility',
+      'maintenance',
+      'org-wellness',
+      'webhooks',
+    ]);
+  });
+});
