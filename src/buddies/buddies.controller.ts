@@ -1,0 +1,121 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import { BuddyMatchesService } from './buddy-matches.service.js';
+import { BuddyProfilesService } from './buddy-profiles.service.js';
+import { BuddyMatchDto, OtherPersonDto } from './dto/buddy-match.dto.js';
+import {
+  BuddyProfileDto,
+  BuddySuggestionDto,
+  SaveBuddyProfileDto,
+  SuggestionQueryDto,
+} from './dto/buddy-profile.dto.js';
+
+@ApiTags('buddies')
+@ApiBearerAuth('bearer')
+@Controller('buddies')
+export class BuddiesController {
+  constructor(
+    private readonly profiles: BuddyProfilesService,
+    private readonly matches: BuddyMatchesService,
+  ) {}
+
+  /** Opts in to buddy matching, or replaces your buddy profile. */
+  @Put('profile')
+  saveProfile(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: SaveBuddyProfileDto,
+  ): Promise<BuddyProfileDto> {
+    return this.profiles.save(user.userId, body);
+  }
+
+  /** Your buddy profile; 404 when you have not opted in. */
+  @Get('profile')
+  getProfile(@CurrentUser() user: AuthenticatedUser): Promise<BuddyProfileDto> {
+    return this.profiles.get(user.userId);
+  }
+
+  /** Opts out: your profile and suggestions go, your pending and active matches end. Blocks stay. */
+  @Delete('profile')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  optOut(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.profiles.optOut(user.userId);
+  }
+
+  /** People you may like as a buddy, best first; 409 until you opt in. */
+  @Get('suggestions')
+  suggestions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: SuggestionQueryDto,
+  ): Promise<BuddySuggestionDto[]> {
+    return this.profiles.suggestions(user.userId, query.limit ?? 10);
+  }
+
+  /** Asks someone to be your buddy; they accept or decline. One live match per pair. */
+  @Post('requests')
+  request(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: OtherPersonDto,
+  ): Promise<BuddyMatchDto> {
+    return this.matches.request(user.userId, body.userId);
+  }
+
+  /** Your pending requests, both ways, and your active matches. */
+  @Get('matches')
+  matchesOf(@CurrentUser() user: AuthenticatedUser): Promise<BuddyMatchDto[]> {
+    return this.matches.list(user.userId);
+  }
+
+  /** Accepts a pending request you received. */
+  @Post('matches/:id/accept')
+  @HttpCode(HttpStatus.OK)
+  accept(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BuddyMatchDto> {
+    return this.matches.accept(user.userId, id);
+  }
+
+  /** Declines a pending request you received. */
+  @Post('matches/:id/decline')
+  @HttpCode(HttpStatus.OK)
+  decline(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BuddyMatchDto> {
+    return this.matches.decline(user.userId, id);
+  }
+
+  /** Ends an active match, or withdraws a pending request; either person may. */
+  @Post('matches/:id/end')
+  @HttpCode(HttpStatus.OK)
+  end(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BuddyMatchDto> {
+    return this.matches.end(user.userId, id);
+  }
+
+  /**
+   * Blocks someone for good (there is no unblock): neither of you is suggested to the other or
+   * can ask the other again, and a live match between you stops. They are not told.
+   */
+  @Post('blocks')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  block(@CurrentUser() user: AuthenticatedUser, @Body() body: OtherPersonDto): Promise<void> {
+    return this.matches.block(user.userId, body.userId);
+  }
+}

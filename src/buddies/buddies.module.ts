@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BuddiesController } from './buddies.controller.js';
+import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
+import { BuddyCandidatesService } from './buddy-candidates.service.js';
+import { BuddyMatchesRepository } from './buddy-matches.repository.js';
+import { BuddyMatchesService } from './buddy-matches.service.js';
+import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
+import { BuddyProfilesService } from './buddy-profiles.service.js';
+
+/** Peer buddy matching: opt-in profiles, stored candidate lists, requests, matches and blocks. */
+@Module({
+  controllers: [BuddiesController],
+  providers: [
+    BuddyProfilesRepository,
+    BuddyMatchesRepository,
+    BuddyCandidatesRepository,
+    BuddyProfilesService,
+    BuddyMatchesService,
+    BuddyCandidatesService,
+  ],
+})
+export class BuddiesModule {}

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export const MATCH_STATUSES = ['pending', 'active', 'declined', 'ended'] as const;
+export type VisibleMatchStatus = (typeof MATCH_STATUSES)[number];
+
+export class OtherPersonDto {
+  /** The other person's user id (a suggestion's `userId`). */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId!: string;
+}
+
+export class BuddyMatchDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  /** The other person. */
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  displayName!: string | null;
+  @ApiProperty({ enum: MATCH_STATUSES })
+  status!: VisibleMatchStatus;
+  /** outgoing: you asked them; incoming: they asked you. */
+  @ApiProperty({ enum: ['incoming', 'outgoing'] })
+  direction!: 'incoming' | 'outgoing';
+  compatibilityScore!: number | null;
+  createdAt!: Date;
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsIanaTimeZone } from './is-iana-time-zone.js';
+
+export const BUDDY_GOALS = [
+  'stress',
+  'sleep',
+  'exercise',
+  'mindfulness',
+  'work-life-balance',
+  'social-connection',
+  'motivation',
+  'anxiety',
+] as const;
+export type BuddyGoal = (typeof BUDDY_GOALS)[number];
+
+const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Repeats dropped before the size limits apply; anything that is not a list is left to fail. */
+const distinct = (normalise: (item: unknown) => unknown = (item) => item) =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? [...new Set(value.map(normalise))] : value,
+  );
+const trimmedLowercase = (item: unknown) =>
+  typeof item === 'string' ? item.trim().toLowerCase() : item;
+
+export class SaveBuddyProfileDto {
+  /**
+   * What you would like to talk about: 1 to 20 tags of lowercase letters, digits and hyphens.
+   * Tags are trimmed and lowercased, and repeats dropped.
+   */
+  @ApiProperty({ example: ['running', 'board-games', 'cooking'], minItems: 1, maxItems: 20 })
+  @distinct(trimmedLowercase)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @MaxLength(40, { each: true })
+  @Matches(TAG, {
+    each: true,
+    message: 'each tag in interests must be letters, digits and hyphens',
+  })
+  interests!: string[];
+
+  /** What you want a buddy's support with (up to 10, from a fixed list); absent means none. */
+  @ApiPropertyOptional({ enum: BUDDY_GOALS, isArray: true, maxItems: 10, default: [] })
+  @IsOptional()
+  @distinct()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(BUDDY_GOALS, { each: true })
+  goals?: BuddyGoal[];
+
+  /** Hours of the day (0-23, on your own clock) when you would like to talk; 1 to 24 of them. */
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    minimum: 0,
+    maximum: 23,
+    minItems: 1,
+    maxItems: 24,
+    example: [8, 12, 18],
+  })
+  @distinct()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(23, { each: true })
+  preferredHours!: number[];
+
+  /** IANA time zone of `preferredHours`; absent means the time zone of your account. */
+  @ApiPropertyOptional({ example: 'Europe/Lisbon' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string;
+}
+
+export class BuddyProfileDto {
+  interests!: string[];
+  @ApiProperty({ enum: BUDDY_GOALS, isArray: true })
+  goals!: string[];
+  /** On your own clock, in `timezone`. */
+  @ApiProperty({ type: 'integer', isArray: true })
+  preferredHours!: number[];
+  timezone!: string;
+  updatedAt!: Date;
+}
+
+export class SuggestionQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+/** Someone the matching found for you: only their display name and their buddy profile. */
+export class BuddySuggestionDto {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+  displayName!: string | null;
+  /** The interests you share with them. */
+  interests!: string[];
+  /** Their goals. */
+  @ApiProperty({ enum: BUDDY_GOALS, isArray: true })
+  goals!: string[];
+  /** 0..1: 0.5 × shared interests (Jaccard) + 0.3 × overlap of hours in UTC + 0.2 × shared goals. */
+  compatibilityScore!: number;
+}
