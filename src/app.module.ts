@@ -8,6 +8,8 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
+import { ScimModule } from './scim/scim.module.js';
+import { BuddiesModule } from './buddies/buddies.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { pinoParams } from './common/logging/logging.js';
@@ -44,6 +46,8 @@ export const FEATURE_MODULES = [
   AssessmentsModule,
   CoursesModule,
   RantsModule,
+  BuddiesModule,
+  ScimModule,
 ];
 
 /** The HTTP application. */

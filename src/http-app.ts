@@ -12,9 +12,12 @@ import { mountQueueBoard } from './jobs/queue-board.js';
 /** Bodies above this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Every application route lives under /v1; the platform's probes stay outside it. */
+/**
+ * Every application route lives under /v1; the platform's probes stay outside it, and so does
+ * SCIM, whose clients (identity providers) expect its standard /scim/v2 base.
+ */
 export function applyRoutePrefix(app: INestApplication): void {
-  app.setGlobalPrefix('v1', { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'health/ready', 'scim/v2/{*path}'] });
 }
 
 export function createFastifyAdapter(): FastifyAdapter {
@@ -44,6 +47,18 @@ export async function configureHttpApp(
     .addHook('onRequest', async (request, reply) => {
       void reply.header('X-Request-Id', request.id);
     });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Identity providers send SCIM bodies as application/scim+json: JSON by another name.
+  fastify.addContentTypeParser(
+    'application/scim+json',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
+  // A route may declare a larger body limit (@RouteConfig({ bodyLimit })): the HR roster sync.
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof limit === 'number') route.bodyLimit = limit;
+  });
   applyRoutePrefix(app);
   mountOpenApi(app, { swaggerUi: config.SWAGGER_UI });
   if (config.QUEUE_BOARD) await mountQueueBoard(app, config.NODE_ENV === 'production');

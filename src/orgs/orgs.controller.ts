@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal, CurrentUser } from '../auth/guards/current-user.decorator.js';
 import { Roles } from '../auth/guards/roles.decorator.js';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
-import { CreateOrgDto, EmployeeDto, OrgDto } from './dto/org.dto.js';
+import { CreateOrgDto, OrgDto, UpdateOrgDto } from './dto/org.dto.js';
 import { OrgsService } from './orgs.service.js';
 
 @ApiTags('orgs')
@@ -36,13 +36,16 @@ export class OrgsController {
     return this.orgs.get(principal, orgId);
   }
 
-  /** The organisation's members, for its admin and HR clients with an employees scope. */
-  @Get(':orgId/employees')
-  @AllowClients('employees:read', 'employees:write')
-  employees(
-    @CurrentPrincipal() principal: Principal,
+  /**
+   * Renames the organisation or changes its settings, for its admin and platform admins; only
+   * a platform admin may hand it to another admin.
+   */
+  @Patch(':orgId')
+  update(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<EmployeeDto[]> {
-    return this.orgs.listEmployees(principal, orgId);
+    @Body() body: UpdateOrgDto,
+  ): Promise<OrgDto> {
+    return this.orgs.update(user, orgId, body);
   }
 }

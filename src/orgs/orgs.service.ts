@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
-import type { CreateOrgDto, EmployeeDto, OrgDto } from './dto/org.dto.js';
+import type { CreateOrgDto, OrgDto, UpdateOrgDto } from './dto/org.dto.js';
 import { OrgAccessService } from './org-access.service.js';
-
-const DEFAULT_MIN_GROUP_SIZE = 5;
+import { DEFAULT_MIN_GROUP_SIZE, readOrgSettings } from './org-settings.js';
+import { OrgsRepository, type StoredOrg } from './orgs.repository.js';
 
 /** A random anonymized id: 128 bits, nothing derived from the person. */
 export function newAnonymizedId(): string {
@@ -15,59 +19,58 @@ export function newAnonymizedId(): string {
 @Injectable()
 export class OrgsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly orgs: OrgsRepository,
     private readonly access: OrgAccessService,
   ) {}
 
   async create(caller: AuthenticatedUser, input: CreateOrgDto): Promise<OrgDto> {
-    const org = await this.prisma.organization.create({
-      data: {
-        name: input.name,
-        adminUserId: input.adminUserId ?? caller.userId,
-        settings: { minGroupSize: input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE },
-      },
+    const org = await this.orgs.create({
+      name: input.name,
+      adminUserId: input.adminUserId ?? caller.userId,
+      settings: { minGroupSize: input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE },
     });
     return toOrgDto(org);
   }
 
   async get(principal: Principal, orgId: string): Promise<OrgDto> {
     await this.access.assertCanManage(principal, orgId);
-    return toOrgDto(await this.prisma.organization.findUniqueOrThrow({ where: { id: orgId } }));
+    return toOrgDto(await this.existing(orgId));
   }
 
-  async listEmployees(principal: Principal, orgId: string): Promise<EmployeeDto[]> {
-    await this.access.assertCanManage(principal, orgId);
-    const rows = await this.prisma.employee.findMany({
-      where: { orgId },
-      orderBy: { createdAt: 'asc' },
-      include: { user: { select: { email: true, displayName: true } } },
+  async update(caller: AuthenticatedUser, orgId: string, input: UpdateOrgDto): Promise<OrgDto> {
+    await this.access.assertCanManage(caller, orgId);
+    if (input.adminUserId !== undefined) {
+      // The org admin may manage the organisation, not give it away.
+      if (caller.role !== 'admin') {
+        throw new ForbiddenException("Only a platform admin can change the organisation's admin.");
+      }
+      if (!(await this.orgs.userExists(input.adminUserId))) {
+        throw new UnprocessableEntityException('adminUserId names no account.');
+      }
+    }
+    await this.orgs.update(orgId, {
+      name: input.name,
+      adminUserId: input.adminUserId,
+      settings: { ...input.settings },
     });
-    return rows.map((row) => ({
-      id: row.id,
-      anonymizedId: row.anonymizedId,
-      email: row.user.email,
-      displayName: row.user.displayName,
-      jobTitle: row.jobTitle,
-      department: row.department,
-      createdAt: row.createdAt,
-    }));
+    return toOrgDto(await this.existing(orgId));
+  }
+
+  private async existing(orgId: string): Promise<StoredOrg> {
+    const org = await this.orgs.find(orgId);
+    if (!org) throw new NotFoundException('No such organisation.');
+    return org;
   }
 }
 
-function toOrgDto(org: {
-  id: string;
-  name: string;
-  adminUserId: string | null;
-  settings: unknown;
-  wellnessScore: number | null;
-  createdAt: Date;
-}): OrgDto {
-  const settings = (org.settings ?? {}) as { minGroupSize?: number };
+function toOrgDto(org: StoredOrg): OrgDto {
+  const settings = readOrgSettings(org.settings);
   return {
     id: org.id,
     name: org.name,
     adminUserId: org.adminUserId,
-    minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+    minGroupSize: settings.minGroupSize,
+    settings,
     wellnessScore: org.wellnessScore,
     createdAt: org.createdAt,
   };

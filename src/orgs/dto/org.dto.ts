@@ -1,5 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/** The field may be left out, but not sent as null: null would not say what to do. */
+const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
 
 export class CreateOrgDto {
   @ApiProperty({ example: 'Acme Ltd' })
@@ -21,6 +39,59 @@ export class CreateOrgDto {
   minGroupSize?: number;
 }
 
+export class UpdateOrgSettingsDto {
+  /** Smallest group whose aggregates are shown: 3 to 1000. */
+  @OptionalNotNull()
+  @IsInt()
+  @Min(3)
+  @Max(1000)
+  minGroupSize?: number;
+
+  /**
+   * Replaces the organisation's departments. While the list is non-empty, an employee's
+   * department must be one of them; an empty list allows any.
+   */
+  @ApiPropertyOptional({ type: [String], example: ['Engineering', 'Sales'], maxItems: 200 })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  @Matches(/^\S(?:.*\S)?$/, {
+    each: true,
+    message: 'each department must not start or end with a space',
+  })
+  departments?: string[];
+}
+
+export class UpdateOrgDto {
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  /** Hands the organisation to another user; platform admins only. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @OptionalNotNull()
+  @IsUUID()
+  adminUserId?: string;
+
+  /** Only the settings given change; the others keep their values. */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => UpdateOrgSettingsDto)
+  settings?: UpdateOrgSettingsDto;
+}
+
+export class OrgSettingsDto {
+  /** Smallest group whose aggregates are shown (at least 3). */
+  minGroupSize!: number;
+
+  /** The organisation's departments; empty when it keeps no list. */
+  departments!: string[];
+}
+
 export class OrgDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -30,24 +101,14 @@ export class OrgDto {
   @ApiProperty({ format: 'uuid', nullable: true })
   adminUserId!: string | null;
 
+  /** The same as `settings.minGroupSize`, kept for clients written before settings. */
+  @ApiProperty({ deprecated: true })
   minGroupSize!: number;
+
+  settings!: OrgSettingsDto;
 
   /** 0..100, recomputed in the background; null until first computed. */
   wellnessScore!: number | null;
 
-  createdAt!: Date;
-}
-
-export class EmployeeDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  /** Random, never derived from the user id. */
-  anonymizedId!: string;
-
-  email!: string;
-  displayName!: string | null;
-  jobTitle!: string | null;
-  department!: string | null;
   createdAt!: Date;
 }

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { EXTERNAL_ID_PATTERN } from './employee.dto.js';
+
+/** At most this many rows per call; a larger roster is sent in several calls. */
+export const BULK_MAX_ROWS = 10_000;
+
+export const BULK_STATUSES = ['created', 'updated', 'unchanged', 'deactivated', 'error'] as const;
+export type BulkStatus = (typeof BULK_STATUSES)[number];
+
+/**
+ * One person in an HR system's roster. Checked row by row by the service (not by the request
+ * pipe), so that every bad row is reported with its index instead of the first one failing
+ * the request.
+ */
+export class BulkEmployeeRowDto {
+  /** The HR system's id for the person: the row's key when given, else the email. */
+  @ApiPropertyOptional({ example: 'WD-000123' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
+  externalId?: string;
+
+  /** Never changed by a sync: a person whose key matches with another email is an error row. */
+  @ApiProperty({ example: 'ana@acme.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  /** Left out: unchanged; null: cleared. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 200)
+  jobTitle?: string | null;
+
+  /** One of the organisation's departments when it keeps a list. Left out: unchanged; null: cleared. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 100)
+  department?: string | null;
+
+  /**
+   * false ends the membership (and the person's sessions), true starts an ended one again;
+   * left out, the membership stays as it is (new people start active). An inactive person who
+   * is not a member is not added.
+   */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class BulkUpsertEmployeesDto {
+  /** The roster, up to 10,000 rows; keys (externalId, else email) must not repeat. */
+  @ApiProperty({ type: [BulkEmployeeRowDto], maxItems: BULK_MAX_ROWS })
+  @IsArray()
+  @IsObject({ each: true })
+  @Type(() => BulkEmployeeRowDto)
+  employees!: BulkEmployeeRowDto[];
+}
+
+export class BulkRowResultDto {
+  /** Position of the row in the request, from 0. */
+  index!: number;
+
+  /** The row's key: its externalId, else its email in lower case. */
+  key!: string;
+
+  @ApiProperty({ enum: BULK_STATUSES })
+  status!: BulkStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  employeeId?: string;
+
+  /** Why the row was refused (status `error`). */
+  error?: string;
+}
+
+export class BulkSummaryDto {
+  created!: number;
+  updated!: number;
+  unchanged!: number;
+  deactivated!: number;
+  errors!: number;
+}
+
+export class BulkUpsertResultDto {
+  @ApiProperty({ type: [BulkRowResultDto] })
+  results!: BulkRowResultDto[];
+
+  summary!: BulkSummaryDto;
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+/** Printable, no leading or trailing space: ids that HR systems compare byte for byte. */
+export const EXTERNAL_ID_PATTERN = /^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u;
+
+export class EmployeeQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  /** From the `Link: <...>; rel="next"` header of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  /** Only members of this department. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  department?: string;
+
+  /** true: current members only; false: ended memberships only; left out: both. */
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
+
+export class AddEmployeeDto {
+  /**
+   * The person's email. An account with it joins the organisation; otherwise an account is
+   * made that has no usable password: the person signs in through the organisation's SSO.
+   */
+  @ApiProperty({ example: 'ana@acme.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  jobTitle?: string;
+
+  /** One of the organisation's departments when it keeps a list. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  department?: string;
+
+  /** The HR system's id for the person, unique within the organisation. */
+  @ApiPropertyOptional({ example: 'WD-000123' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
+  externalId?: string;
+}
+
+export class UpdateEmployeeDto {
+  /** null clears it. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 200)
+  jobTitle?: string | null;
+
+  /** One of the organisation's departments when it keeps a list; null clears it. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 100)
+  department?: string | null;
+
+  /** null clears it. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 200)
+  @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
+  externalId?: string | null;
+}
+
+/** A member as the organisation's admin and HR systems see them: who, not how they are. */
+export class EmployeeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  /** Random, never derived from the user id. */
+  anonymizedId!: string;
+
+  email!: string;
+  displayName!: string | null;
+  jobTitle!: string | null;
+  department!: string | null;
+  externalId!: string | null;
+
+  /** false once the membership ended; the person's account and own data stay. */
+  active!: boolean;
+
+  endedAt!: Date | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+}

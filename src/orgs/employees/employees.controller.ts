@@ -1,0 +1,143 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AllowClients } from '../../auth/guards/client-scopes.decorator.js';
+import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
+import type { Principal } from '../../auth/roles.js';
+import { BulkRejectedFilter } from './bulk-rejected.filter.js';
+import { BulkUpsertEmployeesDto, BulkUpsertResultDto } from './dto/bulk-employees.dto.js';
+import {
+  AddEmployeeDto,
+  EmployeeDto,
+  EmployeeQueryDto,
+  UpdateEmployeeDto,
+} from './dto/employee.dto.js';
+import { EmployeeBulkService } from './employee-bulk.service.js';
+import { EmployeesService } from './employees.service.js';
+
+/**
+ * Room for 10,000 roster rows with every field at its longest (about 850 bytes each), far above
+ * the service's 1 MB default; applied by the `onRoute` hook in http-app.ts that copies a route's
+ * `config.bodyLimit`.
+ */
+export const BULK_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** A page's `Link: <...>; rel="next"` (RFC 8288): the same query with the next cursor. */
+function nextPageLink(request: FastifyRequest, cursor: string): string {
+  const url = new URL(request.url, 'http://placeholder');
+  url.searchParams.set('cursor', cursor);
+  return `<${url.pathname}${url.search}>; rel="next"`;
+}
+
+@ApiTags('orgs')
+@ApiBearerAuth('bearer')
+@Controller('orgs/:orgId/employees')
+export class EmployeesController {
+  constructor(
+    private readonly employees: EmployeesService,
+    private readonly bulk: EmployeeBulkService,
+  ) {}
+
+  /**
+   * The organisation's members, newest first, for its admin and HR clients with an employees
+   * scope. The next page is named by the `Link` header (rel="next").
+   */
+  @Get()
+  @AllowClients('employees:read', 'employees:write')
+  @ApiOkResponse({
+    type: [EmployeeDto],
+    headers: { Link: { description: 'rel="next": the next page', schema: { type: 'string' } } },
+  })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() query: EmployeeQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EmployeeDto[]> {
+    const page = await this.employees.list(principal, orgId, query);
+    if (page.nextCursor) void reply.header('Link', nextPageLink(request, page.nextCursor));
+    return page.items;
+  }
+
+  /** Adds a person by email; a person whose membership had ended becomes a member again. */
+  @Post()
+  @AllowClients('employees:write')
+  add(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: AddEmployeeDto,
+  ): Promise<EmployeeDto> {
+    return this.employees.add(principal, orgId, body);
+  }
+
+  /**
+   * Applies an HR system's roster (up to 10,000 rows) in one transaction, keyed by externalId,
+   * else email. The same roster again changes nothing and answers every row `unchanged`. If any
+   * row is refused, nothing is applied: 422 with the refused rows in `results`.
+   */
+  @Put()
+  @AllowClients('employees:write')
+  @RouteConfig({ bodyLimit: BULK_BODY_LIMIT_BYTES })
+  @UseFilters(BulkRejectedFilter)
+  @ApiUnprocessableEntityResponse({
+    description: 'Rows refused (results[] with status error); nothing was applied.',
+  })
+  @ApiPayloadTooLargeResponse({ description: 'More than 10,000 rows.' })
+  upsert(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: BulkUpsertEmployeesDto,
+  ): Promise<BulkUpsertResultDto> {
+    return this.bulk.upsert(principal, orgId, body.employees);
+  }
+
+  @Patch(':employeeId')
+  @AllowClients('employees:write')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('employeeId', ParseUUIDPipe) employeeId: string,
+    @Body() body: UpdateEmployeeDto,
+  ): Promise<EmployeeDto> {
+    return this.employees.change(principal, orgId, employeeId, body);
+  }
+
+  /**
+   * Ends the membership and the person's sessions. Their account and their own data (moods,
+   * journals) stay theirs; the row stays, inactive.
+   */
+  @Delete(':employeeId')
+  @AllowClients('employees:write')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('employeeId', ParseUUIDPipe) employeeId: string,
+  ): Promise<void> {
+    return this.employees.end(principal, orgId, employeeId);
+  }
+}

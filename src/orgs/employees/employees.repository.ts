@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { type OrgSettings, readOrgSettings } from '../org-settings.js';
+
+/** A Prisma client or an open transaction of one. */
+export type Db = Prisma.TransactionClient | PrismaService;
+
+/** The columns a member is answered with: nothing about how the person is doing. */
+export const EMPLOYEE_COLUMNS = {
+  id: true,
+  userId: true,
+  anonymizedId: true,
+  jobTitle: true,
+  department: true,
+  externalId: true,
+  endedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  user: { select: { email: true, displayName: true } },
+} satisfies Prisma.EmployeeSelect;
+
+export type StoredEmployee = Prisma.EmployeeGetPayload<{ select: typeof EMPLOYEE_COLUMNS }>;
+
+export interface EmployeeFilter {
+  department?: string;
+  active?: boolean;
+  /** The account's email, compared without regard to case (citext). */
+  email?: string;
+  externalId?: string;
+}
+
+export interface MembershipWrite {
+  jobTitle?: string | null;
+  department?: string | null;
+  externalId?: string | null;
+  endedAt?: Date | null;
+}
+
+const where = (orgId: string, filter: EmployeeFilter): Prisma.EmployeeWhereInput => ({
+  orgId,
+  department: filter.department,
+  externalId: filter.externalId,
+  ...(filter.email ? { user: { email: filter.email } } : {}),
+  ...(filter.active === undefined ? {} : { endedAt: filter.active ? null : { not: null } }),
+});
+
+@Injectable()
+export class EmployeesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Locks the organisation's row until the transaction ends and answers its settings. Every
+   * change to its members takes this lock, so two HR syncs never interleave and the department
+   * list cannot change under a check. FOR NO KEY UPDATE leaves foreign-key checks of other
+   * tables (surveys, clients) unblocked.
+   */
+  async lockOrg(tx: Prisma.TransactionClient, orgId: string): Promise<OrgSettings | null> {
+    const [row] = await tx.$queryRaw<Array<{ settings: unknown }>>`
+      SELECT settings FROM organizations WHERE id = ${orgId}::uuid FOR NO KEY UPDATE`;
+    return row ? readOrgSettings(row.settings) : null;
+  }
+
+  find(db: Db, orgId: string, id: string): Promise<StoredEmployee | null> {
+    return db.employee.findFirst({ where: { id, orgId }, select: EMPLOYEE_COLUMNS });
+  }
+
+  /** Newest first, `limit + 1` rows. */
+  page(orgId: string, filter: EmployeeFilter, limit: number, cursor?: Cursor) {
+    return this.prisma.employee.findMany({
+      where: { ...where(orgId, filter), ...olderThan(cursor) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      select: EMPLOYEE_COLUMNS,
+    });
+  }
+
+  /** Oldest first from a 0-based offset, and how many match in all (SCIM lists count so). */
+  async search(orgId: string, filter: EmployeeFilter, offset: number, limit: number) {
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.employee.count({ where: where(orgId, filter) }),
+      this.prisma.employee.findMany({
+        where: where(orgId, filter),
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip: offset,
+        take: limit,
+        select: EMPLOYEE_COLUMNS,
+      }),
+    ]);
+    return { total, rows };
+  }
+
+  async findUserId(tx: Prisma.TransactionClient, email: string): Promise<string | null> {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    return user?.id ?? null;
+  }
+
+  async createUser(
+    tx: Prisma.TransactionClient,
+    data: { email: string; passwordHash: string; displayName: string | null },
+  ): Promise<string> {
+    const user = await tx.user.create({
+      data: { email: data.email, password: data.passwordHash, displayName: data.displayName },
+      select: { id: true },
+    });
+    return user.id;
+  }
+
+  findMembership(tx: Prisma.TransactionClient, orgId: string, userId: string) {
+    return tx.employee.findUnique({
+      where: { orgId_userId: { orgId, userId } },
+      select: { id: true, endedAt: true },
+    });
+  }
+
+  async createMembership(
+    tx: Prisma.TransactionClient,
+    data: MembershipWrite & { orgId: string; userId: string; anonymizedId: string },
+  ): Promise<string> {
+    const row = await tx.employee.create({ data, select: { id: true } });
+    return row.id;
+  }
+
+  async updateMembership(tx: Prisma.TransactionClient, id: string, data: MembershipWrite) {
+    await tx.employee.update({ where: { id }, data, select: { id: true } });
+  }
+
+  async setDisplayName(tx: Prisma.TransactionClient, userId: string, displayName: string | null) {
+    await tx.user.update({ where: { id: userId }, data: { displayName }, select: { id: true } });
+  }
+
+  /** Ends every session of these people: their refresh tokens stop working at once. */
+  async revokeSessions(tx: Prisma.TransactionClient, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.$executeRaw`DELETE FROM refresh_tokens WHERE user_id = ANY(${userIds}::uuid[])`;
+  }
+}

@@ -1,0 +1,42 @@
+/** Smallest group whose aggregates are shown, unless the organisation chose another. */
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+/** Below this, an aggregate could single a person out; the database refuses it too. */
+export const MIN_GROUP_SIZE_FLOOR = 3;
+
+/** What an organisation configures, with the defaults filled in. */
+export interface OrgSettings {
+  minGroupSize: number;
+  /** When non-empty, the only departments an employee may be in. */
+  departments: string[];
+}
+
+/** Reads the stored `settings` jsonb, whatever it holds, as settings the service can rely on. */
+export function readOrgSettings(stored: unknown): OrgSettings {
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as {
+    minGroupSize?: unknown;
+    departments?: unknown;
+  };
+  const minGroupSize =
+    typeof raw.minGroupSize === 'number' && Number.isInteger(raw.minGroupSize)
+      ? Math.max(raw.minGroupSize, MIN_GROUP_SIZE_FLOOR)
+      : DEFAULT_MIN_GROUP_SIZE;
+  const departments = Array.isArray(raw.departments)
+    ? raw.departments.filter((name): name is string => typeof name === 'string')
+    : [];
+  return { minGroupSize, departments };
+}
+
+/**
+ * Whether an employee may be put in `department`: no department is always fine, and any name
+ * is while the organisation keeps no list.
+ */
+export function departmentAllowed(settings: OrgSettings, department: string | null | undefined) {
+  if (department === null || department === undefined) return true;
+  return settings.departments.length === 0 || settings.departments.includes(department);
+}
+
+/** The message for a department outside the organisation's list. */
+export function unknownDepartmentMessage(department: string): string {
+  return `Department "${department}" is not one of the organisation's departments (settings.departments).`;
+}

@@ -1,0 +1,132 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
+import { CurrentPrincipal } from '../auth/guards/current-user.decorator.js';
+import type { Principal } from '../auth/roles.js';
+import { ScimErrorFilter } from './scim-error.filter.js';
+import { SCIM_CONTENT_TYPE, SCIM_ERROR } from './scim-schemas.js';
+import type { ScimUser } from './scim-user.js';
+import { ScimUsersService } from './scim-users.service.js';
+
+const RESOURCE = {
+  description: 'A SCIM User (RFC 7643 §4.1) with the enterprise extension’s department.',
+  schema: { type: 'object', additionalProperties: true },
+};
+
+/** The SCIM error shape, which SCIM routes answer instead of problem documents. */
+const ApiScimErrors = () =>
+  ApiResponse({
+    status: '4XX',
+    description: 'A SCIM error (RFC 7644 §3.12).',
+    content: {
+      [SCIM_CONTENT_TYPE]: {
+        schema: {
+          type: 'object',
+          required: ['schemas', 'status', 'detail'],
+          properties: {
+            schemas: { type: 'array', items: { type: 'string', example: SCIM_ERROR } },
+            status: { type: 'string', example: '404' },
+            scimType: { type: 'string', example: 'invalidFilter' },
+            detail: { type: 'string' },
+          },
+        },
+      },
+    },
+  });
+
+/**
+ * SCIM 2.0 provisioning for identity providers and HR systems (Okta, Entra ID, Workday...):
+ * an HR client token with `employees:write`; the organisation is the client's.
+ */
+@ApiTags('scim')
+@ApiConsumes(SCIM_CONTENT_TYPE, 'application/json')
+@ApiProduces(SCIM_CONTENT_TYPE)
+@ApiScimErrors()
+@UseFilters(ScimErrorFilter)
+@AllowClients('employees:write')
+@Controller({ path: 'scim/v2/Users' })
+export class ScimUsersController {
+  constructor(private readonly users: ScimUsersService) {}
+
+  /** Provisions a person: their account (made if needed) joins the organisation. */
+  @Post()
+  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiBody(RESOURCE)
+  @ApiResponse({ status: 201, ...RESOURCE })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScimUser> {
+    const user = await this.users.create(principal, body);
+    void reply.header('Location', user.meta.location);
+    return user;
+  }
+
+  /** Members, filtered by `userName eq "..."` or `externalId eq "..."`. */
+  @Get()
+  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiQuery({ name: 'filter', required: false, example: 'userName eq "ana@acme.com"' })
+  @ApiQuery({ name: 'startIndex', required: false, type: Number })
+  @ApiQuery({ name: 'count', required: false, type: Number })
+  @ApiResponse({ status: 200, description: 'A SCIM ListResponse of Users.' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    return this.users.list(principal, query);
+  }
+
+  @Get(':id')
+  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiResponse({ status: 200, ...RESOURCE })
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ScimUser> {
+    return this.users.get(principal, id);
+  }
+
+  /** Replaces the User; userName (the sign-in email) cannot change. */
+  @Put(':id')
+  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiBody(RESOURCE)
+  @ApiResponse({ status: 200, ...RESOURCE })
+  replace(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ScimUser> {
+    return this.users.replace(principal, id, body);
+  }
+
+  /** A PatchOp: `active` false deprovisions (membership and sessions end), true restores. */
+  @Patch(':id')
+  @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiBody({ description: 'A SCIM PatchOp (RFC 7644 §3.5.2).', schema: RESOURCE.schema })
+  @ApiResponse({ status: 200, ...RESOURCE })
+  patch(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ScimUser> {
+    return this.users.patch(principal, id, body);
+  }
+
+  /** Deprovisions: the membership and the person's sessions end; their own data stays. */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    return this.users.remove(principal, id);
+  }
+}
