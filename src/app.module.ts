@@ -8,6 +8,7 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { ScimModule } from './scim/scim.module.js';
 import { BuddiesModule } from './buddies/buddies.module.js';
 import { LoggerModule } from 'nestjs-pino';
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   RantsModule,
   BuddiesModule,
   ScimModule,
+  SurveysModule,
 ];
 
 /** The HTTP application. */

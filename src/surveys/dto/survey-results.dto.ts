@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { QUESTION_TYPES, type QuestionType } from '../survey-questions.js';
+import { SURVEY_STATUSES, type SurveyStatus } from '../survey-status.js';
+
+/** Members taking part; or, below the threshold, only why not. */
+export class ParticipationDto {
+  /** Active members now (of the group). */
+  eligible?: number;
+  /** Of those, how many answered. */
+  responded?: number;
+  /** responded / eligible, 0..1 (3 decimals); null with no eligible member. */
+  @ApiPropertyOptional({ type: 'number', nullable: true })
+  rate?: number | null;
+  /** Why the figures are hidden. */
+  suppressed?: string;
+}
+
+export class QuestionResultDto {
+  id!: string;
+
+  @ApiProperty({ enum: QUESTION_TYPES })
+  type!: QuestionType;
+
+  /** How many responses answered it. */
+  count?: number;
+
+  /** likert and scale: the mean answer (2 decimals). */
+  mean?: number;
+
+  /** likert, scale and single_choice: answer -> how many gave it. */
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { '1': 2, '4': 9, '5': 3 },
+  })
+  distribution?: Record<string, number>;
+
+  /** Why the figures are hidden. */
+  suppressed?: string;
+}
+
+/**
+ * A department shown on its own, or with `merged` the departments too small to be shown alone,
+ * taken together (present only when they hold at least the minimum group size together).
+ */
+export class DepartmentResultDto {
+  /** The department; null for people with none recorded; "Other" for the merged group. */
+  @ApiProperty({ type: 'string', nullable: true })
+  department!: string | null;
+
+  merged!: boolean;
+  responseCount!: number;
+
+  /** Mean wellness score (0..100) of the group; null when too few responses have one. */
+  @ApiProperty({ type: 'number', nullable: true })
+  wellnessMean!: number | null;
+
+  participation!: ParticipationDto;
+}
+
+export class FreeTextAnswersDto {
+  questionId!: string;
+  /** In random order, with nothing about who wrote them or when. */
+  answers!: string[];
+}
+
+export class SurveyResultsDto {
+  @ApiProperty({ format: 'uuid' })
+  surveyId!: string;
+
+  @ApiProperty({ enum: SURVEY_STATUSES })
+  status!: SurveyStatus;
+
+  /** The organisation's privacy threshold: no figure stands on fewer responses. */
+  minGroupSize!: number;
+
+  responseCount!: number;
+
+  /** Why nothing but the counts is shown (survey still open, or too few responses). */
+  suppressed?: string;
+
+  /** Mean wellness score (0..100) of the responses that have one. */
+  @ApiProperty({ type: 'number', nullable: true })
+  wellnessMean!: number | null;
+
+  participation!: ParticipationDto;
+
+  @ApiProperty({ type: [QuestionResultDto] })
+  questions!: QuestionResultDto[];
+
+  @ApiProperty({ type: [DepartmentResultDto] })
+  departments!: DepartmentResultDto[];
+
+  /** The free-text answers, once the survey has at least the minimum group size of responses. */
+  @ApiPropertyOptional({ type: [FreeTextAnswersDto] })
+  freeText?: FreeTextAnswersDto[];
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { RequestValidationException } from '../common/problem/validation.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { Outbox } from '../jobs/outbox.js';
+import type { SurveyResponseReceivedDto } from './dto/survey.dto.js';
+import { SurveyAccess } from './survey-access.js';
+import { type Answers, checkAnswers } from './survey-answers.js';
+import type { SurveyQuestion } from './survey-questions.js';
+import { SurveysRepository } from './surveys.repository.js';
+import { computeWellnessScore } from './wellness-score.js';
+
+const NOT_OPEN = 'This survey is closed; answers are taken only while it is open.';
+const ALREADY_ANSWERED = 'You have already answered this survey.';
+
+/**
+ * Free text is encrypted under a context of survey and question: it cannot be moved to another
+ * survey or question, and names nothing of the response, which must stay unlinkable.
+ */
+export const freeTextContext = (surveyId: string, questionId: string) =>
+  `survey_responses.responses:${surveyId}:${questionId}`;
+
+export const startOfUtcDay = (date: Date) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+
+/**
+ * Anonymous answers. That a member answered is recorded (so they answer once); what they
+ * answered is stored apart, with nothing that leads back to them: no user or employee id, a
+ * random token, the department only, and the day only, the same day the participation shows.
+ */
+@Injectable()
+export class SurveyResponsesService {
+  constructor(
+    private readonly access: SurveyAccess,
+    private readonly surveys: SurveysRepository,
+    private readonly prisma: PrismaService,
+    private readonly cipher: FieldCipher,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async respond(
+    userId: string,
+    surveyId: string,
+    given: Record<string, unknown>,
+  ): Promise<SurveyResponseReceivedDto> {
+    const { survey, membership } = await this.access.forRespondent(userId, surveyId);
+    if (survey.status !== 'open') throw new ConflictException(NOT_OPEN);
+    // The questions cannot change once a survey is open, so these stay the ones answered.
+    const questions = survey.questions as unknown as SurveyQuestion[];
+    const checked = checkAnswers(questions, given);
+    if (!checked.ok) throw new RequestValidationException(checked.errors);
+    const day = startOfUtcDay(new Date());
+    // Atomic: a participation without its response (or the reverse) would either lock the
+    // person out of a survey they never answered or let them answer twice.
+    await this.prisma.$transaction(async (tx) => {
+      if ((await this.surveys.lockedStatus(tx, surveyId)) !== 'open')
+        throw new ConflictException(NOT_OPEN);
+      if (!(await this.surveys.addParticipation(tx, surveyId, membership.employeeId, day)))
+        throw new ConflictException(ALREADY_ANSWERED);
+      await this.surveys.addResponse(tx, {
+        surveyId,
+        anonymousToken: randomBytes(32).toString('base64url'),
+        responses: this.sealed(surveyId, questions, checked.answers),
+        wellnessScore: computeWellnessScore(questions, checked.answers),
+        department: membership.department,
+        createdAt: day,
+      });
+      await this.outbox.add(tx, 'orgs.recompute-wellness', survey.orgId, { orgId: survey.orgId });
+    });
+    // Neither the response's id nor its token goes back: a respondent holding a handle on
+    // their answers could be asked to show them, and nothing here needs one.
+    return { received: true };
+  }
+
+  /** The answers as stored: free text encrypted, the rest as given. */
+  private sealed(surveyId: string, questions: SurveyQuestion[], answers: Answers) {
+    const freeText = new Set(questions.filter((q) => q.type === 'free_text').map((q) => q.id));
+    return Object.fromEntries(
+      Object.entries(answers).map(([id, value]) => [
+        id,
+        freeText.has(id)
+          ? this.cipher.encrypt(String(value), freeTextContext(surveyId, id))
+          : value,
+      ]),
+    );
+  }
+}

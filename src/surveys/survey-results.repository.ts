@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { Encrypted } from '../common/crypto/field-cipher.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { DepartmentTally, ParticipationTally, QuestionTally } from './survey-results.js';
+
+/** The aggregates behind a survey's results, computed by PostgreSQL over the stored answers. */
+@Injectable()
+export class SurveyResultsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async settingsOf(orgId: string): Promise<unknown> {
+    const org = await this.prisma.organization.findUnique({
+      where: { id: orgId },
+      select: { settings: true },
+    });
+    return org?.settings;
+  }
+
+  /** Responses per department (as recorded when answered), and their wellness scores. */
+  departmentTallies(surveyId: string): Promise<DepartmentTally[]> {
+    return this.prisma.$queryRaw<DepartmentTally[]>`
+      SELECT department,
+             count(*)::int AS "responseCount",
+             count(wellness_score)::int AS "scoredCount",
+             coalesce(sum(wellness_score), 0)::float8 AS "wellnessSum"
+        FROM survey_responses
+       WHERE survey_id = ${surveyId}::uuid
+       GROUP BY department
+       ORDER BY department NULLS LAST`;
+  }
+
+  /**
+   * Per question: how many answered, the mean of numeric answers and how many gave each answer.
+   * Free-text answers are stored as encrypted objects: counted, never grouped by value.
+   */
+  questionTallies(surveyId: string): Promise<QuestionTally[]> {
+    return this.prisma.$queryRaw<QuestionTally[]>`
+      SELECT question_id AS "questionId",
+             sum(n)::int AS count,
+             (sum(n * numeric_value) / nullif(sum(n) FILTER (WHERE numeric_value IS NOT NULL), 0))::float8 AS mean,
+             jsonb_object_agg(value, n) FILTER (WHERE value IS NOT NULL) AS distribution
+        FROM (SELECT answer.key AS question_id,
+                     CASE WHEN jsonb_typeof(answer.value) IN ('number', 'string')
+                          THEN answer.value #>> '{}' END AS value,
+                     CASE WHEN jsonb_typeof(answer.value) = 'number'
+                          THEN (answer.value)::numeric END AS numeric_value,
+                     count(*) AS n
+                FROM survey_responses r
+               CROSS JOIN LATERAL jsonb_each(r.responses) AS answer
+               WHERE r.survey_id = ${surveyId}::uuid
+               GROUP BY 1, 2, 3) AS cells
+       GROUP BY question_id`;
+  }
+
+  /**
+   * Active members per department now, and how many of them took part (by their department now;
+   * members who have left count in neither).
+   */
+  participation(surveyId: string, orgId: string): Promise<ParticipationTally[]> {
+    return this.prisma.$queryRaw<ParticipationTally[]>`
+      SELECT e.department,
+             count(*)::int AS eligible,
+             count(p.employee_id)::int AS responded
+        FROM employees e
+        LEFT JOIN survey_participations p ON p.employee_id = e.id AND p.survey_id = ${surveyId}::uuid
+       WHERE e.org_id = ${orgId}::uuid AND e.ended_at IS NULL
+       GROUP BY e.department`;
+  }
+
+  /** The encrypted answers to the given questions, without anything else of their responses. */
+  freeTextAnswers(
+    surveyId: string,
+    questionIds: string[],
+  ): Promise<Array<{ questionId: string; answer: Encrypted }>> {
+    return this.prisma.$queryRaw<Array<{ questionId: string; answer: Encrypted }>>`
+      SELECT answer.key AS "questionId", answer.value AS answer
+        FROM survey_responses r
+       CROSS JOIN LATERAL jsonb_each(r.responses) AS answer
+       WHERE r.survey_id = ${surveyId}::uuid
+         AND answer.key = ANY(${questionIds}::text[])
+         AND jsonb_typeof(answer.value) = 'object'`;
+  }
+}

@@ -1,0 +1,77 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import type { FreeTextAnswersDto, SurveyResultsDto } from './dto/survey-results.dto.js';
+import { SurveyAccess } from './survey-access.js';
+import type { SurveyQuestion } from './survey-questions.js';
+import { buildSurveyFigures, minGroupSizeOf } from './survey-results.js';
+import { SurveyResultsRepository } from './survey-results.repository.js';
+import { freeTextContext } from './survey-responses.service.js';
+import type { StoredSurvey } from './surveys.repository.js';
+import type { SurveyStatus } from './survey-status.js';
+
+/** How an organisation answered a survey, never how a person did. */
+@Injectable()
+export class SurveyResultsService {
+  constructor(
+    private readonly access: SurveyAccess,
+    private readonly tallies: SurveyResultsRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async resultsOf(principal: Principal, surveyId: string): Promise<SurveyResultsDto> {
+    const survey = await this.access.forLead(principal, surveyId);
+    const questions = survey.questions as unknown as SurveyQuestion[];
+    const [settings, departments, questionTallies, participation] = await Promise.all([
+      this.tallies.settingsOf(survey.orgId),
+      this.tallies.departmentTallies(surveyId),
+      this.tallies.questionTallies(surveyId),
+      this.tallies.participation(surveyId, survey.orgId),
+    ]);
+    const minGroupSize = minGroupSizeOf(settings);
+    const figures = buildSurveyFigures({
+      status: survey.status,
+      minGroupSize,
+      questions,
+      departments,
+      questionTallies,
+      participation,
+    });
+    return {
+      surveyId,
+      status: survey.status as SurveyStatus,
+      minGroupSize,
+      ...figures,
+      ...(figures.suppressed ? {} : { freeText: await this.freeText(survey, questions) }),
+    };
+  }
+
+  /** Each question's answers shuffled on their own, so two answers of one person never pair up. */
+  private async freeText(
+    survey: StoredSurvey,
+    questions: SurveyQuestion[],
+  ): Promise<FreeTextAnswersDto[]> {
+    const ids = questions.filter((question) => question.type === 'free_text').map((q) => q.id);
+    if (ids.length === 0) return [];
+    const rows = await this.tallies.freeTextAnswers(survey.id, ids);
+    return ids.map((questionId) => ({
+      questionId,
+      answers: shuffled(
+        rows
+          .filter((row) => row.questionId === questionId)
+          .map((row) => this.cipher.decrypt(row.answer, freeTextContext(survey.id, questionId))),
+      ),
+    }));
+  }
+}
+
+/** Fisher-Yates with a cryptographic source: the order says nothing of when anyone answered. */
+function shuffled<T>(items: T[]): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}

@@ -1,0 +1,142 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
+import { CurrentPrincipal, CurrentUser } from '../auth/guards/current-user.decorator.js';
+import type { AuthenticatedUser, Principal } from '../auth/roles.js';
+import {
+  CreateSurveyDto,
+  OpenSurveysQueryDto,
+  SubmitSurveyResponseDto,
+  SurveyDto,
+  SurveyListQueryDto,
+  SurveyPageDto,
+  SurveyResponseReceivedDto,
+  UpdateSurveyDto,
+} from './dto/survey.dto.js';
+import { SurveyResultsDto } from './dto/survey-results.dto.js';
+import { SurveyResponsesService } from './survey-responses.service.js';
+import { SurveyResultsService } from './survey-results.service.js';
+import { SurveysService } from './surveys.service.js';
+
+@ApiTags('surveys')
+@ApiBearerAuth('bearer')
+@Controller('orgs/:orgId/surveys')
+export class OrgSurveysController {
+  constructor(private readonly surveys: SurveysService) {}
+
+  /** Drafts a survey, for the organisation's admin, its managers and HR systems. */
+  @Post()
+  @AllowClients('surveys:write')
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateSurveyDto,
+  ): Promise<SurveyDto> {
+    return this.surveys.create(principal, orgId, body);
+  }
+
+  /** The organisation's surveys, newest first. Members find theirs at /v1/surveys/open. */
+  @Get()
+  @AllowClients('surveys:read', 'surveys:write')
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() query: SurveyListQueryDto,
+  ): Promise<SurveyPageDto> {
+    return this.surveys.list(principal, orgId, query);
+  }
+}
+
+@ApiTags('surveys')
+@ApiBearerAuth('bearer')
+@Controller('surveys')
+export class SurveysController {
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly responses: SurveyResponsesService,
+    private readonly surveyResults: SurveyResultsService,
+  ) {}
+
+  /** The open surveys of the organisations the caller is an active member of, newest first. */
+  @Get('open')
+  listOpen(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: OpenSurveysQueryDto,
+  ): Promise<SurveyPageDto> {
+    return this.surveys.listOpen(user, query);
+  }
+
+  /** A survey, for those who run it, and for members while it is open. */
+  @Get(':id')
+  @AllowClients('surveys:read', 'surveys:write')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SurveyDto> {
+    return this.surveys.get(principal, id);
+  }
+
+  /** Changes the title or questions of a draft. */
+  @Patch(':id')
+  @AllowClients('surveys:write')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSurveyDto,
+  ): Promise<SurveyDto> {
+    return this.surveys.update(principal, id, body);
+  }
+
+  /** Opens a draft for answers; its questions are fixed from now on. */
+  @Post(':id/open')
+  @HttpCode(HttpStatus.OK)
+  @AllowClients('surveys:write')
+  open(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SurveyDto> {
+    return this.surveys.open(principal, id);
+  }
+
+  /** Closes an open survey for good; its results show from then on. */
+  @Post(':id/close')
+  @HttpCode(HttpStatus.OK)
+  @AllowClients('surveys:write')
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SurveyDto> {
+    return this.surveys.close(principal, id);
+  }
+
+  /** Answers an open survey of the caller's organisation, once and anonymously. */
+  @Post(':id/responses')
+  respond(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SubmitSurveyResponseDto,
+  ): Promise<SurveyResponseReceivedDto> {
+    return this.responses.respond(user.userId, id, body.answers);
+  }
+
+  /** How the organisation answered, under its privacy threshold (minGroupSize). */
+  @Get(':id/results')
+  @AllowClients('surveys:read')
+  results(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SurveyResultsDto> {
+    return this.surveyResults.resultsOf(principal, id);
+  }
+}
