@@ -8,6 +8,7 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
+import { OrgWellnessModule } from './org-wellness/org-wellness.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { ScimModule } from './scim/scim.module.js';
 import { BuddiesModule } from './buddies/buddies.module.js';
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   BuddiesModule,
   ScimModule,
   SurveysModule,
+  OrgWellnessModule,
 ];
 
 /** The HTTP application. */

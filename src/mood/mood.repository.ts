@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Writer } from '../jobs/outbox.js';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 
 export interface StoredMoodEntry {
@@ -32,31 +33,35 @@ export interface MoodSummaryRow {
 export class MoodRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: {
-    userId: string;
-    moodScore: number;
-    notes: string | null;
-    encryptionKeyId: string | null;
-  }) {
-    return this.prisma.moodEntry.create({ data });
+  create(
+    data: {
+      userId: string;
+      moodScore: number;
+      notes: string | null;
+      encryptionKeyId: string | null;
+    },
+    db: Writer = this.prisma,
+  ) {
+    return db.moodEntry.create({ data });
   }
 
   /** The entry if it is `userId`'s; null otherwise, so others' entries look absent. */
-  findOwned(userId: string, id: string): Promise<StoredMoodEntry | null> {
-    return this.prisma.moodEntry.findFirst({ where: { id, userId } });
+  findOwned(userId: string, id: string, db: Writer = this.prisma): Promise<StoredMoodEntry | null> {
+    return db.moodEntry.findFirst({ where: { id, userId } });
   }
 
   async updateOwned(
     userId: string,
     id: string,
     data: { moodScore?: number; notes?: string | null; encryptionKeyId?: string | null },
+    db: Writer = this.prisma,
   ): Promise<StoredMoodEntry | null> {
-    const { count } = await this.prisma.moodEntry.updateMany({ where: { id, userId }, data });
-    return count === 0 ? null : this.findOwned(userId, id);
+    const { count } = await db.moodEntry.updateMany({ where: { id, userId }, data });
+    return count === 0 ? null : this.findOwned(userId, id, db);
   }
 
-  async deleteOwned(userId: string, id: string): Promise<boolean> {
-    const { count } = await this.prisma.moodEntry.deleteMany({ where: { id, userId } });
+  async deleteOwned(userId: string, id: string, db: Writer = this.prisma): Promise<boolean> {
+    const { count } = await db.moodEntry.deleteMany({ where: { id, userId } });
     return count === 1;
   }
 

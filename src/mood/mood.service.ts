@@ -3,6 +3,7 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import type { PageQueryDto } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { OrgWellnessTriggers } from '../org-wellness/org-wellness-triggers.js';
 import type {
   CreateMoodDto,
   MoodEntryDto,
@@ -25,13 +26,21 @@ export class MoodService {
     private readonly mood: MoodRepository,
     private readonly cipher: FieldCipher,
     private readonly prisma: PrismaService,
+    private readonly orgScores: OrgWellnessTriggers,
   ) {}
 
+  /**
+   * Every change of an entry also queues the recompute of the person's organisations' scores,
+   * in the same transaction (the outbox), so no change is left out of the score.
+   */
   async create(userId: string, input: CreateMoodDto): Promise<MoodEntryDto> {
-    const stored = await this.mood.create({
-      userId,
-      moodScore: input.moodScore,
-      ...this.sealNotes(userId, input.notes),
+    const stored = await this.prisma.$transaction(async (tx) => {
+      const entry = await this.mood.create(
+        { userId, moodScore: input.moodScore, ...this.sealNotes(userId, input.notes) },
+        tx,
+      );
+      await this.orgScores.afterMoodEntry(tx, userId);
+      return entry;
     });
     return this.toDto(stored);
   }
@@ -50,16 +59,27 @@ export class MoodService {
 
   async update(userId: string, id: string, input: UpdateMoodDto): Promise<MoodEntryDto> {
     const notes = input.notes === undefined ? {} : this.sealNotes(userId, input.notes);
-    const updated = await this.mood.updateOwned(userId, id, {
-      moodScore: input.moodScore,
-      ...notes,
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const entry = await this.mood.updateOwned(
+        userId,
+        id,
+        { moodScore: input.moodScore, ...notes },
+        tx,
+      );
+      if (entry) await this.orgScores.afterMoodEntry(tx, userId);
+      return entry;
     });
     if (!updated) throw new NotFoundException(NOT_FOUND);
     return this.toDto(updated);
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    if (!(await this.mood.deleteOwned(userId, id))) throw new NotFoundException(NOT_FOUND);
+    const removed = await this.prisma.$transaction(async (tx) => {
+      const deleted = await this.mood.deleteOwned(userId, id, tx);
+      if (deleted) await this.orgScores.afterMoodEntry(tx, userId);
+      return deleted;
+    });
+    if (!removed) throw new NotFoundException(NOT_FOUND);
   }
 
   async stats(userId: string, days = DEFAULT_STATS_DAYS): Promise<MoodStatsDto> {

@@ -1,0 +1,49 @@
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+/** Below three, "a group" is one or two people whose answers can be told apart. */
+export const SMALLEST_MIN_GROUP_SIZE = 3;
+
+/** The organisation's privacy threshold from its settings: default 5, never below 3. */
+export function minGroupSizeOf(settings: unknown): number {
+  const value = (settings as { minGroupSize?: unknown } | null)?.minGroupSize;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return DEFAULT_MIN_GROUP_SIZE;
+  return Math.max(SMALLEST_MIN_GROUP_SIZE, value);
+}
+
+/**
+ * A count of people who logged a mood may be shown when it is none, or at least the threshold:
+ * between the two, it would say of a handful of people that they use the service.
+ */
+export function isShowableCount(count: number, minGroupSize: number): boolean {
+  return count === 0 || count >= minGroupSize;
+}
+
+export interface Participation {
+  members: number;
+  activeLast30Days: number | null;
+  /** activeLast30Days / members, 0..1, three decimals. */
+  rate: number | null;
+  /** Why activeLast30Days and rate are null, when they are. */
+  suppressedReason: string | null;
+}
+
+/** The organisation's participation, with the active count withheld when it is too small. */
+export function participationOf(
+  members: number,
+  active: number,
+  minGroupSize: number,
+): Participation {
+  if (!isShowableCount(active, minGroupSize)) {
+    return {
+      members,
+      activeLast30Days: null,
+      rate: null,
+      suppressedReason: `Fewer than ${minGroupSize} members logged a mood in the last 30 days.`,
+    };
+  }
+  return {
+    members,
+    activeLast30Days: active,
+    rate: members === 0 ? null : Math.round((active / members) * 1000) / 1000,
+    suppressedReason: null,
+  };
+}

@@ -1,0 +1,74 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '../jobs/job-registry.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { minGroupSizeOf } from './group-privacy.js';
+import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
+
+export const RECOMPUTE_WELLNESS = 'orgs.recompute-wellness';
+export const RECOMPUTE_ALL_WELLNESS = 'orgs.recompute-all-wellness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Mood entries of one organisation arriving within this wait share one recompute: the score
+ * moves slowly, and a large organisation logs moods all day long.
+ */
+const COALESCE_MS = 2_000;
+const ORGS_PER_PAGE = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Keeps organisations' wellness scores: after mood entries (through the outbox, see
+ * OrgWellnessTriggers) and once a day for every organisation, so that scores also move as
+ * entries leave the 30-day window. A recompute reads only aggregates and writes the score, a
+ * snapshot and the members' streaks; running it twice changes nothing but adds a snapshot.
+ */
+@Injectable()
+export class OrgWellnessRecomputeService implements OnModuleInit {
+  constructor(
+    private readonly scores: OrgWellnessScoresRepository,
+    private readonly jobs: JobRegistry,
+    private readonly runner: JobRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ orgId?: unknown }>({
+      name: RECOMPUTE_WELLNESS,
+      queue: 'org-wellness',
+      key: (data) => String(data.orgId),
+      coalesceMs: COALESCE_MS,
+      handle: async ({ orgId }) => {
+        if (typeof orgId !== 'string' || !UUID.test(orgId)) {
+          throw new Error(`${RECOMPUTE_WELLNESS} needs an organisation id.`);
+        }
+        await this.recompute(orgId);
+      },
+    });
+    this.jobs.register({
+      name: RECOMPUTE_ALL_WELLNESS,
+      queue: 'org-wellness',
+      everyMs: DAY_MS,
+      handle: () => this.enqueueAll(),
+    });
+  }
+
+  /** One organisation: aggregates in SQL, then score and snapshot in one transaction. */
+  async recompute(orgId: string): Promise<void> {
+    const org = await this.scores.settingsOf(orgId);
+    // The organisation is gone since the job was queued: nothing left to score.
+    if (!org) return;
+    const stats = await this.scores.computeStats(orgId, minGroupSizeOf(org.settings));
+    await this.scores.saveScore(orgId, stats);
+    await this.scores.updateStreaks(orgId);
+  }
+
+  /** Queues one recompute per organisation; each runs (and fails) on its own. */
+  async enqueueAll(): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      const orgIds = await this.scores.orgIdsAfter(after, ORGS_PER_PAGE);
+      for (const orgId of orgIds) await this.runner.enqueue(RECOMPUTE_WELLNESS, { orgId });
+      if (orgIds.length < ORGS_PER_PAGE) return;
+      after = orgIds[orgIds.length - 1];
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { Writer } from '../jobs/outbox.js';
+import { RECOMPUTE_WELLNESS } from './org-wellness-recompute.service.js';
+
+/**
+ * What other features call when something that moves an organisation's score changes. Give it
+ * the transaction of the change: the recompute is queued exactly when the change commits.
+ */
+@Injectable()
+export class OrgWellnessTriggers {
+  /**
+   * A mood entry of `userId` was written, changed or deleted: queues a recompute of each
+   * organisation they are an active member of, as outbox rows in one statement (what
+   * Outbox.add writes, one row per membership).
+   */
+  async afterMoodEntry(tx: Writer, userId: string): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO outbox_events (job_name, job_key, payload)
+      SELECT ${RECOMPUTE_WELLNESS}, org_id::text, jsonb_build_object('orgId', org_id::text)
+        FROM employees
+       WHERE user_id = ${userId}::uuid AND ended_at IS NULL`;
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '../auth/roles.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { OrgAccessService } from '../orgs/org-access.service.js';
+import { breakDownByDepartment } from './department-breakdown.js';
+import type {
+  OrgDashboardDto,
+  WellnessSnapshotPageDto,
+  WellnessSnapshotQueryDto,
+} from './dto/org-wellness.dto.js';
+import { isShowableCount, minGroupSizeOf, participationOf } from './group-privacy.js';
+import { OrgWellnessRepository } from './org-wellness.repository.js';
+
+const DEFAULT_PAGE = 20;
+
+/**
+ * What leaders and HR systems see of an organisation's wellbeing: aggregates over groups of at
+ * least the organisation's minimum size, never a person.
+ */
+@Injectable()
+export class OrgWellnessService {
+  constructor(
+    private readonly access: OrgAccessService,
+    private readonly wellness: OrgWellnessRepository,
+  ) {}
+
+  async dashboard(principal: Principal, orgId: string): Promise<OrgDashboardDto> {
+    await this.access.assertCanLead(principal, orgId);
+    const org = await this.existing(orgId);
+    const minGroupSize = minGroupSizeOf(org.settings);
+    const [computedAt, trend, tallies] = await Promise.all([
+      this.wellness.lastComputedAt(orgId),
+      this.wellness.weeklyTrend(orgId),
+      this.wellness.departmentTallies(orgId),
+    ]);
+    const members = tallies.reduce((total, tally) => total + tally.members, 0);
+    const active = tallies.reduce((total, tally) => total + tally.active, 0);
+    const breakdown = breakDownByDepartment(tallies, minGroupSize);
+    return {
+      orgId,
+      wellnessScore: org.wellnessScore,
+      computedAt,
+      minGroupSize,
+      trend,
+      participation: participationOf(members, active, minGroupSize),
+      departments: breakdown.departments,
+      suppressedDepartments: breakdown.suppressed,
+    };
+  }
+
+  async snapshots(
+    principal: Principal,
+    orgId: string,
+    query: WellnessSnapshotQueryDto,
+  ): Promise<WellnessSnapshotPageDto> {
+    await this.access.assertCanLead(principal, orgId);
+    const minGroupSize = minGroupSizeOf((await this.existing(orgId)).settings);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const rows = await this.wellness.snapshots(
+      orgId,
+      limit,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    return toPage(rows, limit, (row) => ({
+      ...row,
+      activeMembers: isShowableCount(row.activeMembers, minGroupSize) ? row.activeMembers : null,
+    }));
+  }
+
+  private async existing(orgId: string) {
+    const org = await this.wellness.org(orgId);
+    if (!org) throw new NotFoundException('No such organisation.');
+    return org;
+  }
+}
