@@ -8,6 +8,7 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
+import { TherapistsModule } from './therapists/therapists.module.js';
 import { OrgWellnessModule } from './org-wellness/org-wellness.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { ScimModule } from './scim/scim.module.js';
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = [
   ScimModule,
   SurveysModule,
   OrgWellnessModule,
+  TherapistsModule,
 ];
 
 /** The HTTP application. */

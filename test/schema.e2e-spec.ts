@@ -189,6 +189,7 @@ const ADDED_COLUMNS: Record<string, string[]> = {
   journals: ['encryption_key_id'], // key rotation of encrypted content
   anonymous_rants: ['encryption_key_id', 'hidden_at', 'report_count'], // encrypted text, moderation
   therapists: ['languages'], // the directory filters by language
+  appointments: ['encryption_key_id'], // key rotation of encrypted notes
   employees: ['external_id', 'ended_at', 'updated_at'], // HR provisioning and deprovisioning
   // draft, open, closed, and who created it
   wellbeing_surveys: ['status', 'opened_at', 'closed_at', 'created_by', 'updated_at'],

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type AppointmentStatus, OPEN_STATUSES } from './appointment-status.js';
+import type { Slot } from './slots.js';
+
+const APPOINTMENT_COLUMNS = {
+  id: true,
+  therapistId: true,
+  userId: true,
+  startTime: true,
+  endTime: true,
+  status: true,
+  notes: true,
+  encryptionKeyId: true,
+  createdAt: true,
+  therapist: { select: { name: true } },
+} as const;
+
+export type StoredAppointment = Prisma.AppointmentGetPayload<{
+  select: typeof APPOINTMENT_COLUMNS;
+}>;
+
+/** Where a list page stopped: the last appointment's start and id. */
+export interface AppointmentCursor {
+  startTime: Date;
+  id: string;
+}
+
+/**
+ * Every query of booking. Overlaps are never checked here: the exclusion constraint
+ * `appointments_therapist_no_overlap` refuses them (SQLSTATE 23P01), under any concurrency.
+ */
+@Injectable()
+export class AppointmentsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(
+    userId: string,
+    therapistId: string,
+    slot: Slot,
+    sealedNotes: { notes: string | null; encryptionKeyId: string | null },
+  ): Promise<StoredAppointment> {
+    return this.prisma.appointment.create({
+      data: {
+        userId,
+        therapistId,
+        startTime: slot.start,
+        endTime: slot.end,
+        status: 'pending',
+        ...sealedNotes,
+      },
+      select: APPOINTMENT_COLUMNS,
+    });
+  }
+
+  find(id: string): Promise<StoredAppointment | null> {
+    return this.prisma.appointment.findUnique({ where: { id }, select: APPOINTMENT_COLUMNS });
+  }
+
+  /** The appointment if it is `userId`'s; null otherwise, so others' look absent. */
+  findOwned(userId: string, id: string): Promise<StoredAppointment | null> {
+    return this.prisma.appointment.findFirst({
+      where: { id, userId },
+      select: APPOINTMENT_COLUMNS,
+    });
+  }
+
+  /**
+   * `upcoming`: not yet ended, soonest first; `past`: ended, latest first. `take` rows after
+   * `cursor` in that order.
+   */
+  page(
+    userId: string,
+    when: 'upcoming' | 'past',
+    now: Date,
+    take: number,
+    cursor?: AppointmentCursor,
+  ): Promise<StoredAppointment[]> {
+    const upcoming = when === 'upcoming';
+    const beyond = upcoming ? 'gt' : 'lt';
+    return this.prisma.appointment.findMany({
+      where: {
+        userId,
+        endTime: upcoming ? { gt: now } : { lte: now },
+        ...(cursor
+          ? {
+              OR: [
+                { startTime: { [beyond]: cursor.startTime } },
+                { startTime: cursor.startTime, id: { [beyond]: cursor.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: upcoming
+        ? [{ startTime: 'asc' }, { id: 'asc' }]
+        : [{ startTime: 'desc' }, { id: 'desc' }],
+      take,
+      select: APPOINTMENT_COLUMNS,
+    });
+  }
+
+  /**
+   * Moves the status only if it is still `from`: of two concurrent changes one wins, and the
+   * other sees false instead of overwriting it.
+   */
+  async changeStatus(id: string, from: AppointmentStatus, to: AppointmentStatus): Promise<boolean> {
+    const { count } = await this.prisma.appointment.updateMany({
+      where: { id, status: from },
+      data: { status: to },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Moves the owner's open appointment to `slot` and back to pending in one UPDATE: the new range
+   * is claimed and the old one released in the same commit, so a clash (23P01) leaves the
+   * appointment where it was. False when it is not the owner's or no longer open.
+   */
+  async reschedule(id: string, userId: string, slot: Slot): Promise<boolean> {
+    const { count } = await this.prisma.appointment.updateMany({
+      where: { id, userId, status: { in: [...OPEN_STATUSES] } },
+      data: { startTime: slot.start, endTime: slot.end, status: 'pending' },
+    });
+    return count === 1;
+  }
+}

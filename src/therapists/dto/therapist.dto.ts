@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { AvailabilityDto, AvailabilityViewDto } from './availability.dto.js';
+import { IsInstant } from './validators.js';
+
+/** Lowercase BCP 47 tags: a language and optional subtags, e.g. en, pt-br, zh-hant-tw. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/;
+const LANGUAGE_MESSAGE =
+  'each value in $property must be a lowercase BCP 47 tag such as en or pt-br';
+/** What a therapist works on, as a tag: lowercase words joined by hyphens, e.g. anxiety, couples. */
+const SPECIALIZATION = /^[a-z]+(-[a-z]+)*$/;
+const SPECIALIZATION_MESSAGE =
+  '$property must be a lowercase tag such as anxiety or grief-and-loss';
+
+/** Absent leaves the field alone; null is refused, the column cannot be emptied. */
+const Present = () => ValidateIf((_object, value) => value !== undefined);
+
+export class CreateTherapistDto {
+  @ApiProperty({ example: 'Dr. Lena Hoffmann' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'anxiety', pattern: SPECIALIZATION.source })
+  @Length(2, 60)
+  @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
+  specialization!: string;
+
+  /** Unique among therapists. */
+  @ApiProperty({ example: 'PP-BE-104233' })
+  @IsString()
+  @Length(3, 50)
+  licenseNumber!: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2048)
+  profileUrl?: string | null;
+
+  /** 0 to 5; absent while unrated. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, example: 4.6 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(5)
+  rating?: number | null;
+
+  /** Languages sessions are held in, lowercase BCP 47 tags. */
+  @ApiPropertyOptional({ example: ['de', 'en'], pattern: LANGUAGE_TAG.source })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(LANGUAGE_TAG, { each: true, message: LANGUAGE_MESSAGE })
+  languages?: string[];
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AvailabilityDto)
+  availability!: AvailabilityDto;
+}
+
+/** Fields to change; `availability` is replaced as a whole. */
+export class UpdateTherapistDto {
+  @ApiPropertyOptional({ example: 'Dr. Lena Hoffmann' })
+  @Present()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'anxiety', pattern: SPECIALIZATION.source })
+  @Present()
+  @Length(2, 60)
+  @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
+  specialization?: string;
+
+  @ApiPropertyOptional({ example: 'PP-BE-104233' })
+  @Present()
+  @IsString()
+  @Length(3, 50)
+  licenseNumber?: string;
+
+  /** null removes it. */
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2048)
+  profileUrl?: string | null;
+
+  /** 0 to 5; null makes the therapist unrated. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(5)
+  rating?: number | null;
+
+  @ApiPropertyOptional({ example: ['de', 'en'], pattern: LANGUAGE_TAG.source })
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(LANGUAGE_TAG, { each: true, message: LANGUAGE_MESSAGE })
+  languages?: string[];
+
+  @ApiPropertyOptional({ type: AvailabilityDto })
+  @Present()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AvailabilityDto)
+  availability?: AvailabilityDto;
+}
+
+export class TherapistQueryDto extends PickType(PageQueryDto, ['limit', 'cursor'] as const) {
+  @ApiPropertyOptional({ example: 'anxiety' })
+  @IsOptional()
+  @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
+  @MaxLength(60)
+  specialization?: string;
+
+  /** Only therapists rated at least this (unrated ones are left out). */
+  @ApiPropertyOptional({ minimum: 0, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(5)
+  minRating?: number;
+
+  /** Only therapists holding sessions in this language (a lowercase BCP 47 tag, exact match). */
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @Matches(LANGUAGE_TAG, {
+    message: '$property must be a lowercase BCP 47 tag such as en or pt-br',
+  })
+  language?: string;
+
+  /**
+   * With `freeTo`: only therapists with at least one free slot wholly inside [freeFrom, freeTo],
+   * at most 31 days long.
+   */
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsInstant()
+  freeFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsInstant()
+  freeTo?: string;
+}
+
+export class SlotQueryDto {
+  @ApiProperty({ format: 'date-time', example: '2027-03-22T00:00:00Z' })
+  @IsInstant()
+  from!: string;
+
+  /** After `from`, at most 31 days later. */
+  @ApiProperty({ format: 'date-time', example: '2027-03-29T00:00:00Z' })
+  @IsInstant()
+  to!: string;
+}
+
+export class TherapistDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  name!: string;
+  specialization!: string;
+  licenseNumber!: string;
+  profileUrl!: string | null;
+  /** 0 to 5, null while unrated. */
+  rating!: number | null;
+  /** Lowercase BCP 47 tags. */
+  languages!: string[];
+  /** null when no hours have been set: nothing can be booked. */
+  @ApiProperty({ type: AvailabilityViewDto, nullable: true })
+  availability!: AvailabilityViewDto | null;
+  createdAt!: Date;
+}
+
+export class TherapistPageDto {
+  @ApiProperty({ type: [TherapistDto] })
+  items!: TherapistDto[];
+  nextCursor!: string | null;
+}
+
+export class SlotDto {
+  startTime!: Date;
+  endTime!: Date;
+  /** The start on the therapist's clock, with its offset, e.g. 2027-03-26T09:00:00.000+01:00. */
+  localStartTime!: string;
+}
+
+export class SlotListDto {
+  @ApiProperty({ format: 'uuid' })
+  therapistId!: string;
+  /** The therapist's time zone, in which the availability is laid out. */
+  timezone!: string | null;
+  slotMinutes!: number | null;
+  /** Free slots wholly inside [from, to], starting in the future, in time order. */
+  @ApiProperty({ type: [SlotDto] })
+  slots!: SlotDto[];
+}
