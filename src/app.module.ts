@@ -8,11 +8,11 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
-import { TherapistsModule } from './therapists/therapists.module.js';
-import { OrgWellnessModule } from './org-wellness/org-wellness.module.js';
-import { SurveysModule } from './surveys/surveys.module.js';
-import { ScimModule } from './scim/scim.module.js';
 import { BuddiesModule } from './buddies/buddies.module.js';
+import { TherapistsModule } from './therapists/therapists.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
+import { OrgWellnessModule } from './org-wellness/org-wellness.module.js';
+import { ScimModule } from './scim/scim.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { pinoParams } from './common/logging/logging.js';
@@ -50,10 +50,10 @@ export const FEATURE_MODULES = [
   CoursesModule,
   RantsModule,
   BuddiesModule,
-  ScimModule,
-  SurveysModule,
-  OrgWellnessModule,
   TherapistsModule,
+  OrgWellnessModule,
+  SurveysModule,
+  ScimModule,
 ];
 
 /** The HTTP application. */
