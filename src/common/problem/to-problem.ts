@@ -88,7 +88,10 @@ function fromFastify(exception: unknown): Problem | undefined {
   };
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return undefined;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return problem(413, 'The request body is larger than this route accepts (1 MB for most routes).');
+    return problem(
+      413,
+      'The request body is larger than this route accepts (1 MB for most routes).',
+    );
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return problem(415, 'Send the body as application/json.');
