@@ -44,7 +44,7 @@ class RecordingJobs implements OnModuleInit {
       name: 'test.keyed',
       queue: 'org-wellness',
       key: (data) => String(data.orgId),
-      coalesceMs: 300,
+      coalesceMs: 2000,
       handle: async (data) => {
         const run: Run = { n: data.orgId, started: Date.now() };
         RecordingJobs.runs.push(run);
@@ -103,13 +103,15 @@ describe('background jobs', () => {
     return app;
   }
 
-  /** Writes `count` outbox events for one key, each in a transaction of its own. */
+  /** Writes `count` outbox events for one key, each in a transaction of its own, at once. */
   async function burst(app: INestApplicationContext, count: number, orgId: string) {
     const prisma = app.get(PrismaService);
     const outbox = app.get(Outbox);
-    for (let i = 0; i < count; i++) {
-      await prisma.$transaction((tx) => outbox.add(tx, 'test.keyed', orgId, { orgId }));
-    }
+    await Promise.all(
+      Array.from({ length: count }, () =>
+        prisma.$transaction((tx) => outbox.add(tx, 'test.keyed', orgId, { orgId })),
+      ),
+    );
   }
 
   beforeAll(async () => {

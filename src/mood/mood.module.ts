@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { OrgWellnessModule } from '../org-wellness/org-wellness.module.js';
+import { OrgWellnessTriggersModule } from '../org-wellness/org-wellness-triggers.module.js';
 import { MoodController } from './mood.controller.js';
 import { MoodRepository } from './mood.repository.js';
 import { MoodService } from './mood.service.js';
 
 @Module({
-  imports: [OrgWellnessModule],
+  imports: [OrgWellnessTriggersModule],
   controllers: [MoodController],
   providers: [MoodRepository, MoodService],
   exports: [MoodService],
