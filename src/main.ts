@@ -13,6 +13,16 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   app.get(Logger).log(`MindfulMe API listening on ${await app.getUrl()}`, 'Main');
   runUntilSignalled(config.SHUTDOWN_TIMEOUT_MS, async () => {
+    // Stop accepting and let the requests in flight finish while the database and queues are
+    // still there (Nest's own close tears the modules down before it closes the server).
+    // Keep-alive connections are closed as soon as their last answer is out, not left to time out.
+    const fastify = app.getHttpAdapter().getInstance();
+    const sweeper = setInterval(() => fastify.server.closeIdleConnections(), 50);
+    try {
+      await fastify.close();
+    } finally {
+      clearInterval(sweeper);
+    }
     await app.close();
     await database.stop();
   });

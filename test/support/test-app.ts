@@ -49,6 +49,8 @@ export interface TestAppOptions {
   extraModules?: Type[];
   /** Log at info level into `logs` instead of nowhere. */
   captureLogs?: boolean;
+  /** Reach PostgreSQL through this loopback port (a proxy the test controls). */
+  databasePort?: number;
 }
 
 /** The real HTTP application on its own database, listening on a port the OS chose. */
@@ -64,7 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : undefined;
   const moduleRef = await Test.createTestingModule({
     imports: [
-      AppModule.forRoot(config, database.url, destination),
+      AppModule.forRoot(config, viaPort(database.url, options.databasePort), destination),
       ...(options.extraModules ?? []),
     ],
   }).compile();
@@ -83,4 +85,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+function viaPort(url: string, port: number | undefined): string {
+  if (port === undefined) return url;
+  const rewritten = new URL(url);
+  rewritten.port = String(port);
+  return rewritten.toString();
 }

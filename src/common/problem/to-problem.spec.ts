@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
-import { DomainError, toProblem } from './to-problem.js';
+import { DomainError, isDatabaseUnavailable, toProblem } from './to-problem.js';
 import { RequestValidationException } from './validation.js';
 
 const prismaError = (code: string, meta?: Record<string, unknown>) =>
@@ -46,5 +46,21 @@ describe('toProblem', () => {
   it('maps Fastify body errors to 413 and 400', () => {
     expect(toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }).status).toBe(413);
     expect(toProblem({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }).status).toBe(400);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('recognises a database that went away, and nothing else', () => {
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('shutdown'), { code: '57P01' }))).toBe(
+      true,
+    );
+    expect(toProblem(new Error('Connection terminated unexpectedly')).status).toBe(503);
+    expect(isDatabaseUnavailable(new Error('Cannot read properties of undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('check'), { code: '23514' }))).toBe(false);
+    expect(isDatabaseUnavailable('a string')).toBe(false);
   });
 });

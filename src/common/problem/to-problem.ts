@@ -17,8 +17,33 @@ export class DomainError extends Error {
 const PG_CHECK_VIOLATION = '23514';
 const PG_EXCLUSION_VIOLATION = '23P01';
 
+/** Prisma's codes for "the database cannot be reached or went away". */
+const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Socket-level codes, and PostgreSQL's connection (08) and shutdown (57P0x) classes. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const CONNECTION_MESSAGE =
+  /Connection terminated|Server has closed the connection|Can't reach database server|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether `error` says the database is unreachable (restarting, network gone), rather than
+ * that the request was wrong or the code is: those are 503, worth retrying, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (error instanceof Prisma.PrismaClientKnownRequestError && PRISMA_UNAVAILABLE.has(error.code))
+    return true;
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  const pgCode = postgresCodeOf(error) ?? (typeof code === 'string' ? code : undefined);
+  if (pgCode && (CONNECTION_CODES.has(pgCode) || /^(08|57P0)/.test(pgCode))) return true;
+  return typeof message === 'string' && CONNECTION_MESSAGE.test(message);
+}
+
 /** Maps any thrown value to the problem document a client sees. */
 export function toProblem(exception: unknown): Problem {
+  if (isDatabaseUnavailable(exception)) {
+    return problem(503, 'The service cannot reach its database right now. Try again shortly.');
+  }
   if (exception instanceof RequestValidationException) {
     return problem(400, exception.message, { errors: exception.fieldErrors });
   }
