@@ -10,6 +10,8 @@ import { JournalsModule } from './journals/journals.module.js';
 import { JournalsService } from './journals/journals.service.js';
 import { MoodModule } from './mood/mood.module.js';
 import { MoodService } from './mood/mood.service.js';
+import { TherapistsModule } from './therapists/therapists.module.js';
+import { AppointmentsService } from './therapists/appointments.service.js';
 
 const BATCH = 500;
 
@@ -21,8 +23,8 @@ async function drain(batch: () => Promise<number>): Promise<number> {
 }
 
 /**
- * `npm run crypto:reencrypt`: moves every journal entry and mood note onto the active key of
- * ENCRYPTION_KEYS, in batches, so an old key can then be removed. Safe to run again, and
+ * `npm run crypto:reencrypt`: moves every journal entry, mood note and appointment note onto the
+ * active key of ENCRYPTION_KEYS, in batches, so an old key can then be removed. Safe to run again, and
  * alongside the API (a row edited meanwhile is left as the edit wrote it).
  */
 async function main(): Promise<void> {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       CryptoModule,
       MoodModule,
       JournalsModule,
+      TherapistsModule,
     ],
   })
   class ReencryptModule {}
@@ -44,7 +47,11 @@ async function main(): Promise<void> {
   try {
     const journals = await drain(() => app.get(JournalsService).reencryptBatch(BATCH));
     const moodNotes = await drain(() => app.get(MoodService).reencryptBatch(BATCH));
-    console.log(`Re-encrypted ${journals} journal entries and ${moodNotes} mood notes.`);
+    const appointmentNotes = await drain(() => app.get(AppointmentsService).reencryptBatch(BATCH));
+    console.log(
+      `Re-encrypted ${journals} journal entries and ${moodNotes} mood notes` +
+        ` and ${appointmentNotes} appointment notes.`,
+    );
   } finally {
     await app.close();
     await database.stop();
