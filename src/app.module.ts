@@ -8,6 +8,7 @@ import { JournalsModule } from './journals/journals.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { RantsModule } from './rants/rants.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { BuddiesModule } from './buddies/buddies.module.js';
 import { TherapistsModule } from './therapists/therapists.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   OrgWellnessModule,
   SurveysModule,
   ScimModule,
+  WebhooksModule,
 ];
 
 /** The HTTP application. */

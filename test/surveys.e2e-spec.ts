@@ -261,10 +261,14 @@ describe('wellbeing surveys', () => {
         orderBy: { createdAt: 'asc' },
       });
       expect(events.map((event) => event.payload)).toEqual([
-        { orgId: orgA, event: 'survey.opened', surveyId: id },
-        { orgId: orgA, event: 'survey.closed', surveyId: id },
+        { orgId: orgA, event: 'survey.opened', surveyId: id, occurredAt: expect.any(String) },
+        { orgId: orgA, event: 'survey.closed', surveyId: id, occurredAt: expect.any(String) },
       ]);
-      expect(events.every((event) => event.jobKey === orgA)).toBe(true);
+      // One key per event: two events of one organisation never collapse into one delivery.
+      expect(events.map((event) => event.jobKey)).toEqual([
+        `survey.opened:${id}`,
+        `survey.closed:${id}`,
+      ]);
     });
 
     it('opens a survey once when two requests race, with one webhook event', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { Outbox } from '../jobs/outbox.js';
 import { minGroupSizeOf } from './group-privacy.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 
@@ -28,6 +29,7 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     private readonly scores: OrgWellnessScoresRepository,
     private readonly jobs: JobRegistry,
     private readonly runner: JobRunner,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -57,7 +59,17 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     // The organisation is gone since the job was queued: nothing left to score.
     if (!org) return;
     const stats = await this.scores.computeStats(orgId, minGroupSizeOf(org.settings));
-    await this.scores.saveScore(orgId, stats);
+    // The announcement to webhooks is written with the score, so neither goes without the other.
+    // Keyed by the computation: rows of one key collapse in the relay, and each must go out.
+    await this.scores.saveScore(orgId, stats, async (tx, snapshotAt) => {
+      const computedAt = snapshotAt.toISOString();
+      await this.outbox.add(tx, 'webhooks.dispatch', `${orgId}:${computedAt}`, {
+        orgId,
+        event: 'org.wellness.updated',
+        wellnessScore: stats.wellnessScore,
+        computedAt,
+      });
+    });
     await this.scores.updateStreaks(orgId);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { MOOD_WINDOW_DAYS, SURVEY_RECENCY_DAYS } from './wellness-score.js';
 
@@ -64,14 +65,27 @@ export class OrgWellnessScoresRepository {
   }
 
   /** The organisation's score and its dated snapshot, together or not at all. */
-  async saveScore(orgId: string, stats: OrgWellnessStats): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.organization.update({
+  /**
+   * Writes the score and its snapshot, and whatever `alongside` writes (the announcement to
+   * webhooks), in one transaction. Answers the snapshot's time.
+   */
+  saveScore(
+    orgId: string,
+    stats: OrgWellnessStats,
+    alongside: (tx: Prisma.TransactionClient, snapshotAt: Date) => Promise<void>,
+  ): Promise<Date> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.organization.update({
         where: { id: orgId },
         data: { wellnessScore: stats.wellnessScore },
-      }),
-      this.prisma.orgWellnessSnapshot.create({ data: { orgId, ...stats } }),
-    ]);
+      });
+      const snapshot = await tx.orgWellnessSnapshot.create({
+        data: { orgId, ...stats },
+        select: { createdAt: true },
+      });
+      await alongside(tx, snapshot.createdAt);
+      return snapshot.createdAt;
+    });
   }
 
   /**

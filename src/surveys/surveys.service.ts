@@ -99,10 +99,12 @@ export class SurveysService {
         const current = await this.surveys.find(id, tx);
         throw new ConflictException(transitionRefusal(current?.status ?? 'gone', transition));
       }
-      await this.outbox.add(tx, 'webhooks.dispatch', orgId, {
+      // Keyed by the event itself: rows of one key collapse in the relay, and each must go out.
+      await this.outbox.add(tx, 'webhooks.dispatch', `${transition.event}:${id}`, {
         orgId,
         event: transition.event,
         surveyId: id,
+        occurredAt: new Date().toISOString(),
       });
       return this.surveys.find(id, tx);
     });

@@ -1,0 +1,92 @@
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  IsUrl,
+  MaxLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../webhook-events.js';
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+export class CreateWebhookDto {
+  /**
+   * Where events are POSTed. https in production, to a host on the public internet; no
+   * credentials in the URL (verify the signature instead).
+   */
+  @ApiProperty({ example: 'https://hr.example.com/mindfulme/webhooks', maxLength: 2048 })
+  @IsString()
+  @MaxLength(2048)
+  @IsUrl({
+    protocols: ['http', 'https'],
+    require_protocol: true,
+    require_tld: false,
+    disallow_auth: true,
+  })
+  url!: string;
+
+  /** The events to receive, at least one. */
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['survey.closed'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENTS.length)
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENTS, { each: true })
+  events!: WebhookEvent[];
+}
+
+export class WebhookDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  url!: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
+  events!: WebhookEvent[];
+
+  createdAt!: Date;
+}
+
+export class CreatedWebhookDto extends WebhookDto {
+  /**
+   * The signing secret (32 random bytes, base64url): shown in this answer only, kept encrypted.
+   * The HMAC key is this text as it is.
+   */
+  secret!: string;
+}
+
+export class WebhookDeliveryQueryDto extends PickType(PageQueryDto, ['limit', 'cursor'] as const) {}
+
+export class WebhookDeliveryDto {
+  /** Also the payload's `id` and the x-mindfulme-delivery header. */
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENTS })
+  event!: WebhookEvent;
+
+  /** pending until a 2xx answer (delivered) or the sixth failed attempt (failed). */
+  @ApiProperty({ enum: DELIVERY_STATUSES })
+  status!: (typeof DELIVERY_STATUSES)[number];
+
+  /** Attempts made so far, the successful one included. */
+  attempts!: number;
+
+  /** The last failed attempt's status code or error, up to 500 characters. */
+  lastError!: string | null;
+
+  deliveredAt!: Date | null;
+  createdAt!: Date;
+}
+
+export class WebhookDeliveryPageDto {
+  @ApiProperty({ type: [WebhookDeliveryDto] })
+  items!: WebhookDeliveryDto[];
+
+  nextCursor!: string | null;
+}

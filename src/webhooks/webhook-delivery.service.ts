@@ -1,0 +1,122 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { JobRegistry } from '../jobs/job-registry.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { deliveryIdFor, readDispatchedEvent, webhookPayload } from './webhook-events.js';
+import { MAX_ERROR_LENGTH, sendWebhook } from './webhook-sender.js';
+import { webhookSignature } from './webhook-signature.js';
+import { WebhookUrlPolicy } from './webhook-url-policy.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+
+export const DISPATCH_WEBHOOKS = 'webhooks.dispatch';
+export const DELIVER_WEBHOOK = 'webhooks.deliver';
+export const PURGE_WEBHOOK_DELIVERIES = 'webhooks.purge-deliveries';
+
+/** Attempts per delivery (back-off 1, 2, 4, 8, 16 s between them) before it is left failed. */
+export const DELIVERY_ATTEMPTS = 6;
+const DELIVERY_TIMEOUT_MS = 5_000;
+const KEEP_DELIVERIES_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const USER_AGENT = 'MindfulMe-Webhooks/1';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The signing secret's encryption context: a secret moved to another subscription fails. */
+export const secretContext = (subscriptionId: string) =>
+  `webhook_subscriptions.secret:${subscriptionId}`;
+
+/**
+ * Sends organisations' events to their webhooks. `webhooks.dispatch` (one job per event, no
+ * key: keyed jobs collapse, and every event must go out) makes one delivery row per listening
+ * subscription and queues `webhooks.deliver` for each; that job POSTs the signed payload and
+ * retries with back-off until a 2xx or the last attempt.
+ */
+@Injectable()
+export class WebhookDeliveryService implements OnModuleInit {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly cipher: FieldCipher,
+    private readonly urls: WebhookUrlPolicy,
+    private readonly registry: JobRegistry,
+    private readonly runner: JobRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<Record<string, unknown>>({
+      name: DISPATCH_WEBHOOKS,
+      queue: 'webhooks',
+      handle: (data) => this.dispatch(data),
+    });
+    this.registry.register<{ deliveryId?: unknown }>({
+      name: DELIVER_WEBHOOK,
+      queue: 'webhooks',
+      key: (data) => String(data.deliveryId),
+      attempts: DELIVERY_ATTEMPTS,
+      handle: async ({ deliveryId }) => {
+        if (typeof deliveryId !== 'string' || !UUID.test(deliveryId)) {
+          throw new Error(`${DELIVER_WEBHOOK} needs a delivery id.`);
+        }
+        await this.deliver(deliveryId);
+      },
+    });
+    this.registry.register({
+      name: PURGE_WEBHOOK_DELIVERIES,
+      queue: 'maintenance',
+      everyMs: DAY_MS,
+      handle: () => this.webhooks.purgeDeliveriesOlderThan(KEEP_DELIVERIES_DAYS),
+    });
+  }
+
+  /**
+   * Safe to run again for the same event: delivery ids derive from the event and the
+   * subscription, so rows already made are kept and their deliver jobs find them settled.
+   */
+  async dispatch(data: Record<string, unknown>): Promise<void> {
+    const event = readDispatchedEvent(data, new Date());
+    const listeners = await this.webhooks.listenersOf(event.orgId, event.event);
+    const deliveries = listeners.map((subscriptionId) => {
+      const id = deliveryIdFor(event.occurrence, subscriptionId);
+      return { id, subscriptionId, event: event.event, payload: webhookPayload(id, event) };
+    });
+    await this.webhooks.createDeliveries(deliveries);
+    for (const delivery of deliveries) {
+      await this.runner.enqueue(DELIVER_WEBHOOK, { deliveryId: delivery.id });
+    }
+  }
+
+  /** One attempt. Throws when it failed, so the job is retried with back-off. */
+  async deliver(deliveryId: string): Promise<void> {
+    const delivery = await this.webhooks.pendingDelivery(deliveryId);
+    // Delivered, failed for good, or its subscription deleted: nothing to send.
+    if (!delivery) return;
+    const { subscription } = delivery;
+    const secret = this.cipher.decrypt(
+      { keyId: subscription.encryptionKeyId, ciphertext: subscription.secret },
+      secretContext(subscription.id),
+    );
+    const body = JSON.stringify(delivery.payload);
+    const refusal = await this.urls.refusal(subscription.url);
+    const outcome = refusal
+      ? { delivered: false as const, error: refusal }
+      : await sendWebhook(
+          subscription.url,
+          body,
+          {
+            'content-type': 'application/json',
+            'user-agent': USER_AGENT,
+            'x-mindfulme-event': delivery.event,
+            'x-mindfulme-delivery': delivery.id,
+            'x-mindfulme-signature': webhookSignature(secret, body, Math.floor(Date.now() / 1000)),
+          },
+          DELIVERY_TIMEOUT_MS,
+        );
+    if (outcome.delivered) {
+      await this.webhooks.markDelivered(delivery.id);
+      return;
+    }
+    const error = outcome.error.slice(0, MAX_ERROR_LENGTH);
+    const attempts = await this.webhooks.recordFailure(delivery.id, error, DELIVERY_ATTEMPTS);
+    throw new Error(
+      `Webhook delivery ${delivery.id} failed (attempt ${attempts} of ${DELIVERY_ATTEMPTS}): ${error}`,
+    );
+  }
+}

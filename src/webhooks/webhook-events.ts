@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { ClientScope } from '../auth/roles.js';
+
+/** The events an organisation can subscribe to. */
+export const WEBHOOK_EVENTS = ['survey.opened', 'survey.closed', 'org.wellness.updated'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * The scopes an HR client needs to hear of each event: the same that lets it read what the
+ * event reports, so a webhook never tells a client more than its token could fetch.
+ */
+const EVENT_SCOPES: Record<WebhookEvent, readonly ClientScope[]> = {
+  'survey.opened': ['surveys:read', 'surveys:write'],
+  'survey.closed': ['surveys:read', 'surveys:write'],
+  'org.wellness.updated': ['org.wellness:read'],
+};
+
+/** The events of `events` that a client holding `scopes` may not receive. */
+export function eventsBeyondScopes(
+  events: readonly WebhookEvent[],
+  scopes: readonly ClientScope[],
+): WebhookEvent[] {
+  return events.filter((event) => !EVENT_SCOPES[event].some((scope) => scopes.includes(scope)));
+}
+
+/** What a `webhooks.dispatch` job announces, checked and reduced to what may be sent. */
+export interface DispatchedEvent {
+  orgId: string;
+  event: WebhookEvent;
+  /** ISO 8601. */
+  occurredAt: string;
+  /** Names this one occurrence: the same event dispatched twice makes the same deliveries. */
+  occurrence: string;
+  /** Aggregate facts only, never anything about a person. */
+  data: Record<string, unknown>;
+}
+
+/** The JSON body a subscriber receives. */
+export interface WebhookPayload {
+  /** The delivery's id, also in the x-mindfulme-delivery header. */
+  id: string;
+  event: WebhookEvent;
+  orgId: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isIsoInstant = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/**
+ * Reads a dispatch job's data (`{ orgId, event, ...facts }`). Only the facts listed per event
+ * are kept: whatever else a producer put in the job never reaches a subscriber. Malformed data
+ * is a programming error and throws.
+ */
+export function readDispatchedEvent(raw: Record<string, unknown>, now: Date): DispatchedEvent {
+  const { orgId, event } = raw;
+  if (typeof orgId !== 'string' || !UUID.test(orgId)) {
+    throw new Error('webhooks.dispatch needs an organisation id.');
+  }
+  if (!WEBHOOK_EVENTS.includes(event as WebhookEvent)) {
+    throw new Error(`webhooks.dispatch got an unknown event: ${String(event)}.`);
+  }
+  if (event === 'org.wellness.updated') {
+    const { wellnessScore, computedAt } = raw;
+    const score = wellnessScore ?? null;
+    if ((score !== null && typeof score !== 'number') || !isIsoInstant(computedAt)) {
+      throw new Error('org.wellness.updated needs wellnessScore (number or null) and computedAt.');
+    }
+    const at = new Date(computedAt).toISOString();
+    return {
+      orgId,
+      event,
+      occurredAt: at,
+      occurrence: `${event}:${orgId}:${at}`,
+      data: { wellnessScore: score, computedAt: at },
+    };
+  }
+  const { surveyId } = raw;
+  if (typeof surveyId !== 'string' || !UUID.test(surveyId)) {
+    throw new Error(`${String(event)} needs a survey id.`);
+  }
+  // A survey opens once and closes once: the event and the survey name the occurrence.
+  return {
+    orgId,
+    event: event as WebhookEvent,
+    occurredAt: (isIsoInstant(raw.occurredAt) ? new Date(raw.occurredAt) : now).toISOString(),
+    occurrence: `${String(event)}:${surveyId}`,
+    data: { surveyId },
+  };
+}
+
+/**
+ * The id of the delivery of one occurrence to one subscription, derived from both (an RFC 9562
+ * version 8 UUID over SHA-256): a dispatch that runs twice inserts the same rows again, which
+ * the database ignores, so no subscriber hears of one occurrence twice.
+ */
+export function deliveryIdFor(occurrence: string, subscriptionId: string): string {
+  const bytes = createHash('sha256').update(`${occurrence}\u0000${subscriptionId}`).digest();
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The body sent for `occurrence` to the subscription whose delivery is `deliveryId`. */
+export function webhookPayload(deliveryId: string, occurrence: DispatchedEvent): WebhookPayload {
+  return {
+    id: deliveryId,
+    event: occurrence.event,
+    orgId: occurrence.orgId,
+    occurredAt: occurrence.occurredAt,
+    data: occurrence.data,
+  };
+}

@@ -1,0 +1,128 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import type { Principal } from '../auth/roles.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { RequestValidationException } from '../common/problem/validation.js';
+import { OrgAccessService } from '../orgs/org-access.service.js';
+import type {
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  WebhookDeliveryDto,
+  WebhookDeliveryPageDto,
+  WebhookDeliveryQueryDto,
+  WebhookDto,
+} from './dto/webhook.dto.js';
+import { secretContext } from './webhook-delivery.service.js';
+import { eventsBeyondScopes, type WebhookEvent } from './webhook-events.js';
+import { WebhookUrlPolicy } from './webhook-url-policy.js';
+import {
+  type StoredDelivery,
+  type StoredSubscription,
+  WebhooksRepository,
+} from './webhooks.repository.js';
+
+/** Each event is POSTed to every subscription: a cap keeps one event from fanning out widely. */
+export const MAX_WEBHOOKS_PER_ORG = 10;
+const NO_SUCH_WEBHOOK = 'No such webhook.';
+
+/** An organisation's webhook subscriptions, for whoever may manage the organisation. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly access: OrgAccessService,
+    private readonly cipher: FieldCipher,
+    private readonly urls: WebhookUrlPolicy,
+  ) {}
+
+  async create(
+    principal: Principal,
+    orgId: string,
+    input: CreateWebhookDto,
+  ): Promise<CreatedWebhookDto> {
+    await this.access.assertCanManage(principal, orgId);
+    if (principal.kind === 'client') {
+      const beyond = eventsBeyondScopes(input.events, principal.scopes);
+      if (beyond.length > 0) {
+        throw new ForbiddenException(
+          `This API client's scopes do not cover ${beyond.join(', ')} (org.wellness.updated needs org.wellness:read; survey events need surveys:read).`,
+        );
+      }
+    }
+    const refusal = await this.urls.refusal(input.url);
+    if (refusal) throw new RequestValidationException([{ field: 'url', reason: refusal }]);
+    if ((await this.webhooks.countSubscriptions(orgId)) >= MAX_WEBHOOKS_PER_ORG) {
+      throw new ConflictException(
+        `An organisation can have ${MAX_WEBHOOKS_PER_ORG} webhooks; delete one before adding another.`,
+      );
+    }
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    const sealed = this.cipher.encrypt(secret, secretContext(id));
+    const created = await this.webhooks.createSubscription({
+      id,
+      orgId,
+      // Normalised (scheme and host lower-case), as the database's CHECK and fetch expect.
+      url: new URL(input.url).href,
+      events: input.events,
+      secret: sealed.ciphertext,
+      encryptionKeyId: sealed.keyId,
+    });
+    return { ...toWebhookDto(created), secret };
+  }
+
+  async list(principal: Principal, orgId: string): Promise<WebhookDto[]> {
+    await this.access.assertCanManage(principal, orgId);
+    return (await this.webhooks.subscriptionsOf(orgId)).map(toWebhookDto);
+  }
+
+  /** Deletes the subscription and its delivery history; queued deliveries are not sent. */
+  async remove(principal: Principal, orgId: string, id: string): Promise<void> {
+    await this.access.assertCanManage(principal, orgId);
+    if (!(await this.webhooks.deleteSubscription(orgId, id))) {
+      throw new NotFoundException(NO_SUCH_WEBHOOK);
+    }
+  }
+
+  async deliveries(
+    principal: Principal,
+    orgId: string,
+    id: string,
+    query: WebhookDeliveryQueryDto,
+  ): Promise<WebhookDeliveryPageDto> {
+    await this.access.assertCanManage(principal, orgId);
+    if (!(await this.webhooks.subscriptionExists(orgId, id))) {
+      throw new NotFoundException(NO_SUCH_WEBHOOK);
+    }
+    const limit = query.limit ?? 20;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    return toPage(await this.webhooks.deliveriesOf(id, limit, cursor), limit, toDeliveryDto);
+  }
+}
+
+function toWebhookDto(row: StoredSubscription): WebhookDto {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events as WebhookEvent[],
+    createdAt: row.createdAt,
+  };
+}
+
+function toDeliveryDto(row: StoredDelivery): WebhookDeliveryDto {
+  return {
+    id: row.id,
+    event: row.event as WebhookEvent,
+    status: row.status as WebhookDeliveryDto['status'],
+    attempts: row.attempts,
+    lastError: row.lastError,
+    deliveredAt: row.deliveredAt,
+    createdAt: row.createdAt,
+  };
+}
