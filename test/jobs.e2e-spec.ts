@@ -247,7 +247,15 @@ describe('with Redis stopped', () => {
     let worker: INestApplicationContext | undefined;
     try {
       const ana = await register(t.app, 'ana');
-      expect((await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+      const up = await t.app.inject({ method: 'GET', url: '/health/ready' });
+      expect(up.statusCode).toBe(200);
+      // Operators see each queue's depth and failures in the readiness detail.
+      expect(up.json().details.redis.queues['org-wellness']).toMatchObject({
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        failed: expect.any(Number),
+        completed: expect.any(Number),
+      });
       await redis.stop();
 
       const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
