@@ -382,6 +382,27 @@ describe('identity: accounts, sessions and roles', () => {
           })
         ).statusCode,
       ).toBe(401);
+      // ... and the access token already in their hands stops working at once, not at expiry.
+      expect(
+        (await inject({ method: 'GET', url: '/v1/me', headers: bearer(person.accessToken) }))
+          .statusCode,
+      ).toBe(401);
+      // An admin demoted is no longer an admin with the token they hold.
+      await inject({
+        method: 'PATCH',
+        url: `/v1/admin/users/${admin.user.id}/role`,
+        headers: bearer(adminSession.accessToken),
+        payload: { role: 'individual' },
+      });
+      expect(
+        (
+          await inject({
+            method: 'GET',
+            url: '/v1/admin/rants/reported',
+            headers: bearer(adminSession.accessToken),
+          })
+        ).statusCode,
+      ).toBe(401);
 
       const document = (await inject({ method: 'GET', url: '/openapi.json' })).json();
       expect(document.paths['/v1/admin/users/{id}/role'].patch['x-required-roles']).toEqual([
@@ -463,6 +484,14 @@ describe('identity: accounts, sessions and roles', () => {
         (await inject({ method: 'DELETE', url: '/v1/me', headers: bearer(person.accessToken) }))
           .statusCode,
       ).toBe(204);
+      // The erased account's token opens nothing any more, not even an anonymous post.
+      const afterErasure = await inject({
+        method: 'POST',
+        url: '/v1/rants',
+        headers: bearer(person.accessToken),
+        payload: { content: 'still here?' },
+      });
+      expect(afterErasure.statusCode).toBe(401);
 
       const remaining = await prisma.$queryRaw<Array<{ table: string; count: bigint }>>`
         SELECT 'users' AS table, count(*) FROM users WHERE id = ${userId}::uuid

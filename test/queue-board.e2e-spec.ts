@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT } from 'jose';
+import pg from 'pg';
 import { type RunningServer, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { TEST_REDIS_URL } from './support/test-app.js';
 
 const JWT_SECRET = 'queue board test secret of at least thirty-two chars';
-
-/** An access token as the service signs them, for a person of `role`. */
-function accessToken(role: string): Promise<string> {
-  return new SignJWT({ role, sid: randomBytes(8).toString('hex') })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('00000000-0000-4000-8000-000000000001')
-    .setIssuer('mindfulme')
-    .setAudience('mindfulme-api')
-    .setExpirationTime('5m')
-    .sign(Buffer.from(JWT_SECRET));
-}
 
 // Bull Board serves its pages through @fastify/static, which Jest cannot load on Node 20, so
 // the board is checked against the built server.
@@ -37,6 +26,29 @@ describe('Bull Board at /admin/queues (built server, queues in Redis)', () => {
     });
   }, 90_000);
 
+  /** A person signed in through the server; `admin` promotes them first. */
+  async function signedIn(admin: boolean): Promise<string> {
+    const credentials = {
+      email: `board-${randomBytes(4).toString('hex')}@example.org`,
+      password: 'a long enough password',
+    };
+    const send = (path: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(credentials),
+      });
+    await send('/v1/auth/register');
+    if (admin) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [credentials.email]);
+      await client.end();
+    }
+    const session = (await (await send('/v1/auth/login')).json()) as { accessToken: string };
+    return session.accessToken;
+  }
+
   afterAll(async () => {
     if (server) expect(await stopBuiltServer(server)).toBe(0);
     await database?.drop();
@@ -47,17 +59,17 @@ describe('Bull Board at /admin/queues (built server, queues in Redis)', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/application\/problem\+json/);
     const individual = await fetch(`${server.url}/admin/queues/api/queues`, {
-      headers: { authorization: `Bearer ${await accessToken('individual')}` },
+      headers: { authorization: `Bearer ${await signedIn(false)}` },
     });
     expect(individual.status).toBe(403);
     const forged = await fetch(`${server.url}/admin/queues`, {
-      headers: { authorization: `Bearer ${(await accessToken('admin')).slice(0, -4)}AAAA` },
+      headers: { authorization: `Bearer ${(await signedIn(true)).slice(0, -4)}AAAA` },
     });
     expect(forged.status).toBe(403);
   });
 
   it('shows an admin the four queues, and keeps the token in a cookie for the board’s own calls', async () => {
-    const admin = await accessToken('admin');
+    const admin = await signedIn(true);
     const page = await fetch(`${server.url}/admin/queues?access_token=${admin}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);

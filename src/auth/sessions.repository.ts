@@ -82,4 +82,13 @@ export class SessionsRepository {
       HAVING bool_or(rotated_at IS NULL AND expires_at > now())
        ORDER BY max(created_at) DESC`;
   }
+
+  /** Whether the session (refresh-token family) is still open for this person. */
+  async isLive(familyId: string, userId: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<unknown[]>`
+      SELECT 1 FROM refresh_tokens
+       WHERE family_id = ${familyId}::uuid AND user_id = ${userId}::uuid AND expires_at > now()
+       LIMIT 1`;
+    return rows.length > 0;
+  }
 }

@@ -8,6 +8,7 @@ import {
   TOKEN_ISSUER,
 } from '../auth/access-token-key.js';
 import type { AccessTokenClaims } from '../auth/roles.js';
+import { SessionsRepository } from '../auth/sessions.repository.js';
 import { BullMqJobRunner } from './bullmq-job-runner.js';
 import { JobRunner } from './job-runner.js';
 
@@ -53,6 +54,7 @@ export async function mountQueueBoard(
   if (!(runner instanceof BullMqJobRunner)) return;
   const jwt = app.get(JwtService, { strict: false });
   const key = app.get(AccessTokenKey, { strict: false });
+  const sessions = app.get(SessionsRepository, { strict: false });
   const isAdmin: AdminCheck = async (token) => {
     try {
       const claims = await jwt.verifyAsync<AccessTokenClaims>(token, {
@@ -61,7 +63,9 @@ export async function mountQueueBoard(
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
       });
-      return claims.role === 'admin';
+      if (claims.role !== 'admin' || typeof claims.sid !== 'string') return false;
+      // As for every route: the session behind the token must still be open.
+      return await sessions.isLive(claims.sid, claims.sub);
     } catch {
       return false;
     }
