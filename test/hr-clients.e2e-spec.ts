@@ -142,6 +142,18 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
     expect(wrongSecret.headers['www-authenticate']).toMatch(/^Basic/);
     const unknownClient = await tokenWithBasic('mmc_nobody', 'whatever');
     expect(unknownClient.json()).toEqual(wrongSecret.json());
+    // Credentials that are not valid percent-encoding are no credentials: 401, not a crash.
+    const garbled = await inject({
+      method: 'POST',
+      url: '/v1/oauth/token',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from('%E0%A4%A:x').toString('base64')}`,
+      },
+      payload: 'grant_type=client_credentials',
+    });
+    expect(garbled.statusCode).toBe(401);
+    expect(garbled.json().error).toBe('invalid_client');
     expect(
       (await tokenWithBasic(client.clientId, client.clientSecret, 'grant_type=password')).json()
         .error,
