@@ -5,6 +5,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerNoStore } from './common/http/cache-control.js';
+import { corsOptions } from './common/http/cors.js';
+import { answerFrameworkError } from './common/http/framework-errors.js';
+import { registerInputGuard } from './common/http/input-guard.js';
+import { applyRequestTimeout, TIMEOUT_CHECK_INTERVAL_MS } from './common/http/request-timeout.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { requestIdOf } from './common/logging/logging.js';
 import { mountOpenApi } from './openapi/openapi.js';
 import { mountQueueBoard } from './jobs/queue-board.js';
@@ -28,6 +34,8 @@ export function createFastifyAdapter(): FastifyAdapter {
     genReqId: (request: IncomingMessage) => String((request.id ??= requestIdOf(request))),
     // Requests already in flight finish on shutdown; idle keep-alive sockets are closed.
     forceCloseConnections: 'idle',
+    http: { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    frameworkErrors: answerFrameworkError,
   });
 }
 
@@ -48,6 +56,11 @@ export async function configureHttpApp(
       void reply.header('X-Request-Id', request.id);
     });
   const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify);
+  registerNoStore(fastify);
+  registerInputGuard(fastify);
+  if (config.CORS_ORIGINS.length > 0) app.enableCors(corsOptions(config.CORS_ORIGINS));
+  applyRequestTimeout(app.getHttpServer(), config.REQUEST_TIMEOUT_MS);
   // Identity providers send SCIM bodies as application/scim+json: JSON by another name.
   fastify.addContentTypeParser(
     'application/scim+json',

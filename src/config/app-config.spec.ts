@@ -50,4 +50,23 @@ describe('loadConfig', () => {
     expect(message).toMatch(/ENCRYPTION_KEYS: key "a" is not 32 bytes/);
     expect(message).not.toMatch(/short-secret|c2VjcmV0/);
   });
+
+  it('reads the allowed CORS origins as a list, empty by default, and refuses what is not an origin', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '' }).CORS_ORIGINS).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://app.acme.com, http://localhost:5173' }).CORS_ORIGINS,
+    ).toEqual(['https://app.acme.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.acme.com/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'app.acme.com' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('bounds the time a client has to send its request', () => {
+    expect(loadConfig({}).REQUEST_TIMEOUT_MS).toBe(30_000);
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000' }).REQUEST_TIMEOUT_MS).toBe(5000);
+    // 0 would mean "no limit" to Node.
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseKeyRing } from '../common/crypto/key-ring.js';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,6 +17,9 @@ import {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A browser origin: scheme, host and optional port, nothing else. */
+const ORIGIN = /^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
 /** Blank values count as absent, so `DATABASE_URL=` in a .env file means "embedded". */
 const blankAsUndefined = () =>
@@ -148,6 +152,34 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   CRISIS_RESOURCES_FILE?: string;
+
+  /**
+   * Browser origins allowed to call the API cross-origin (CORS), comma-separated, e.g.
+   * `https://app.acme.com,https://admin.acme.com`. Empty: no cross-origin access at all.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '')
+      : value,
+  )
+  @IsArray()
+  @Matches(ORIGIN, {
+    each: true,
+    message: 'CORS_ORIGINS must list origins such as https://app.example.com (no path, no *)',
+  })
+  CORS_ORIGINS: string[] = [];
+
+  /**
+   * How long a client may take to send a whole request, and how long a connection may stay
+   * silent, before it is cut: a slow or stalled client cannot hold a connection for ever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  REQUEST_TIMEOUT_MS = 30_000;
 
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
