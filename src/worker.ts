@@ -15,13 +15,15 @@ async function main(): Promise<void> {
     !config.REDIS_URL && 'REDIS_URL: the worker consumes the jobs queue in Redis',
   ].filter((problem): problem is string => Boolean(problem));
   if (missing.length > 0 || !config.DATABASE_URL) throw new ConfigError(missing);
-  const app = await NestFactory.createApplicationContext(
+  // Creating the context starts the queue processors, so a job may already run before it
+  // returns: SIGTERM is handled from the start, and closes the context once it exists.
+  const starting = NestFactory.createApplicationContext(
     WorkerModule.forRoot(config, config.DATABASE_URL),
     { bufferLogs: true },
   );
+  runUntilSignalled(config.SHUTDOWN_TIMEOUT_MS, async () => (await starting).close());
+  const app = await starting;
   app.useLogger(app.get(Logger));
-  await app.init();
-  runUntilSignalled(config.SHUTDOWN_TIMEOUT_MS, () => app.close());
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { TcpProxy } from './support/tcp-proxy.js';
@@ -113,38 +113,39 @@ describe('SIGTERM under load (built server)', () => {
           body: JSON.stringify(credentials),
         });
       expect((await post('/v1/auth/register')).status).toBe(201);
-      // Sign-ins hash with argon2id: forty of them keep two cores busy for a while. The
-      // server is told to stop once every request has been written to its socket.
-      const answeredAt: number[] = [];
-      const written: Array<Promise<void>> = [];
-      const inFlight = Array.from({ length: 40 }, () => {
-        const body = JSON.stringify(credentials);
-        return new Promise<number>((resolve, reject) => {
-          const req = request(`${server.url}/v1/auth/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': body.length },
+      // Sign-ins hash with argon2id: forty of them keep two cores busy for a while. Each goes
+      // over a connection the server has already accepted (opened with a first request), so
+      // every one of them is in flight when the server is told to stop.
+      const agent = new Agent({ keepAlive: true, maxSockets: 40 });
+      const send = (method: string, path: string, body?: string) =>
+        new Promise<{ status: number; at: number }>((resolve, reject) => {
+          const req = request(`${server.url}${path}`, {
+            method,
+            agent,
+            headers: body
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+              : {},
           });
-          written.push(new Promise((done) => req.on('finish', () => done())));
           req.on('response', (answer) => {
             answer.resume();
-            answer.on('end', () => {
-              answeredAt.push(Date.now());
-              resolve(answer.statusCode ?? 0);
-            });
+            answer.on('end', () => resolve({ status: answer.statusCode ?? 0, at: Date.now() }));
           });
           req.on('error', reject);
           req.end(body);
         });
-      });
-      await Promise.all(written);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await Promise.all(Array.from({ length: 40 }, () => send('GET', '/health')));
+      const inFlight = Array.from({ length: 40 }, () =>
+        send('POST', '/v1/auth/login', JSON.stringify(credentials)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const signalledAt = Date.now();
       const exited = stopBuiltServer(server);
-      const statuses = await Promise.all(inFlight);
-      // Every request got an answer (none was cut off), and some begun before the signal were
+      const answers = await Promise.all(inFlight);
+      agent.destroy();
+      // Every request got its answer (none was cut off), and some begun before the signal were
       // completed after it.
-      expect(statuses.filter((status) => status !== 200)).toEqual([]);
-      expect(answeredAt.filter((at) => at > signalledAt).length).toBeGreaterThan(0);
+      expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+      expect(answers.filter((answer) => answer.at > signalledAt).length).toBeGreaterThan(0);
       expect(await exited).toBe(0);
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
