@@ -79,6 +79,15 @@ export class AppConfig {
   @Min(1000)
   JOB_LOCK_DURATION_MS = 30_000;
 
+  /**
+   * The first wait before a failed webhook delivery is tried again; each further wait doubles
+   * (six attempts span about 31 times this: 15 minutes at the default).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
   /** Prefix of queue keys in Redis, so that runs and deployments can share one Redis. */
   @IsString()
   @Matches(/^[A-Za-z0-9:_-]+$/)

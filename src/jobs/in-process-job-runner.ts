@@ -91,7 +91,7 @@ export class InProcessJobRunner
       } catch (error) {
         this.logger.warn({ err: error, job: name, attempt }, 'Job failed');
         if (attempt === attempts || this.stopping) return;
-        await sleep(backoffDelayMs(attempt));
+        await sleep(backoffDelayMs(attempt, this.registry.get(name).backoffMs));
       }
     }
   }

@@ -34,6 +34,8 @@ export interface JobDefinition<Data = Record<string, unknown>> {
   everyMs?: number;
   /** Attempts before a failed run is left failed (default 3, exponential back-off). */
   attempts?: number;
+  /** The first back-off; each further one doubles it (default 1 s). */
+  backoffMs?: number;
 }
 
 /** The single queue every job goes through; job names tell them apart. */

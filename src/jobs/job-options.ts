@@ -11,7 +11,7 @@ export function deduplicationId(definition: JobDefinition, data: Record<string, 
 }
 
 /**
- * Retries with exponential back-off from 1 s; failures kept and visible for a week. A keyed job
+ * Retries with exponential back-off (from 1 s unless the job says otherwise); failures kept and visible for a week. A keyed job
  * is deduplicated with `keepLastIfActive`: while one runs, at most one more waits (with the
  * latest data), so a burst of events costs at most two runs and never two at once; with
  * `coalesceMs` the first run waits that long to take in the rest of the burst.
@@ -20,7 +20,7 @@ export function jobOptions(definition: JobDefinition, data: Record<string, unkno
   const id = deduplicationId(definition, data);
   return {
     attempts: definition.attempts ?? 3,
-    backoff: { type: 'exponential', delay: 1000 },
+    backoff: { type: 'exponential', delay: definition.backoffMs ?? 1000 },
     removeOnComplete: KEEP_COMPLETED,
     removeOnFail: KEEP_FAILED,
     ...(id ? { deduplication: { id, keepLastIfActive: true } } : {}),

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { deliveryIdFor, readDispatchedEvent, webhookPayload } from './webhook-events.js';
@@ -38,6 +39,7 @@ export class WebhookDeliveryService implements OnModuleInit {
     private readonly urls: WebhookUrlPolicy,
     private readonly registry: JobRegistry,
     private readonly runner: JobRunner,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +53,8 @@ export class WebhookDeliveryService implements OnModuleInit {
       queue: 'webhooks',
       key: (data) => String(data.deliveryId),
       attempts: DELIVERY_ATTEMPTS,
+      // A receiver that is down for a deploy gets minutes to come back, not seconds.
+      backoffMs: this.config.WEBHOOK_RETRY_BASE_MS,
       handle: async ({ deliveryId }) => {
         if (typeof deliveryId !== 'string' || !UUID.test(deliveryId)) {
           throw new Error(`${DELIVER_WEBHOOK} needs a delivery id.`);

@@ -30,6 +30,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
     AUTH_RATE_LIMIT_PER_ADDRESS: '1000',
     ANONYMITY_KEY: 'test anonymity key of at least thirty-two characters',
+    // Webhook retries a second apart, not half a minute: tests wait for them.
+    WEBHOOK_RETRY_BASE_MS: '1000',
     ...overrides,
   });
 }
