@@ -10,7 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal, CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
@@ -25,6 +25,30 @@ import {
   UpdateSurveyDto,
 } from './dto/survey.dto.js';
 import { SurveyResultsDto } from './dto/survey-results.dto.js';
+
+/** What an HR system reads for a closed survey of 42 answers in an organisation of threshold 5. */
+const RESULTS_EXAMPLE = {
+  surveyId: '6f1c2a34-8f0e-4d8a-9d55-0c2f1f8e4a11',
+  status: 'closed',
+  minGroupSize: 5,
+  responseCount: 42,
+  wellnessMean: 61.4,
+  participation: { eligible: 60, responded: 42, rate: 0.7 },
+  questions: [
+    {
+      id: 'rested',
+      type: 'likert',
+      count: 42,
+      mean: 3.4,
+      distribution: { '1': 3, '2': 6, '3': 10, '4': 15, '5': 8 },
+    },
+  ],
+  departments: [
+    { department: 'Engineering', merged: false, responseCount: 18, wellnessMean: 58.2 },
+    { department: 'Sales', merged: false, responseCount: 14, wellnessMean: 66.0 },
+    { department: 'Other', merged: true, responseCount: 10, wellnessMean: 60.1 },
+  ],
+};
 import { SurveyResponsesService } from './survey-responses.service.js';
 import { SurveyResultsService } from './survey-results.service.js';
 import { SurveysService } from './surveys.service.js';
@@ -130,9 +154,15 @@ export class SurveysController {
     return this.responses.respond(user.userId, id, body.answers);
   }
 
-  /** How the organisation answered, under its privacy threshold (minGroupSize). */
+  /**
+   * How the organisation answered, under its privacy threshold (minGroupSize): for a closed
+   * survey only, per question and per department, small groups merged or suppressed so none can
+   * be derived from the rest. HR systems read it with a `surveys:read` client token.
+   */
   @Get(':id/results')
   @AllowClients('surveys:read')
+  @ApiTags('HR integration')
+  @ApiOkResponse({ type: SurveyResultsDto, example: RESULTS_EXAMPLE })
   results(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

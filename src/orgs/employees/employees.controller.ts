@@ -101,6 +101,7 @@ export class EmployeesController {
    */
   @Put()
   @AllowClients('employees:write')
+  @ApiTags('HR integration')
   @RouteConfig({ bodyLimit: BULK_BODY_LIMIT_BYTES })
   @UseFilters(BulkRejectedFilter)
   @ApiUnprocessableEntityResponse({
