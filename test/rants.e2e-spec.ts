@@ -165,6 +165,13 @@ describe('anonymous rants', () => {
     expect(response.json().crisisResources.length).toBeGreaterThan(0);
     const plain = await post(reader, 'This deadline is killing me');
     expect(plain.json()).not.toHaveProperty('crisisResources');
+    // For the author's country when they have set one.
+    await prisma.user.update({
+      where: { id: reader.user.id },
+      data: { preferences: { country: 'BR' } },
+    });
+    const inBrazil = await post(reader, 'I want to die, I cannot go on');
+    expect(JSON.stringify(inBrazil.json().crisisResources)).toMatch(/CVV/);
   });
 
   it('limits posting per person per hour', async () => {

@@ -80,11 +80,14 @@ export class RantsService {
       sentimentScore: sentimentScore(content),
       createdAt: coarsenToMinute(now),
     });
-    // Shown to the author in this answer only; the post itself carries no trace of it.
+    // Shown to the author in this answer only, for their country (read, never stored with the
+    // post); the post itself carries no trace of it.
     return {
       id,
       deleteToken,
-      ...(mentionsCrisis(content) ? { crisisResources: this.crisisLines.for(undefined) } : {}),
+      ...(mentionsCrisis(content)
+        ? { crisisResources: this.crisisLines.for(await this.rants.countryOf(authorId)) }
+        : {}),
     };
   }
 
