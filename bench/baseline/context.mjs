@@ -1,0 +1,73 @@
+// What every baseline route shares: the run's keys, the pool, token verification, problems, and
+// the app's pure functions loaded from the bench's build.
+import { Buffer } from 'node:buffer';
+import { createSecretKey } from 'node:crypto';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+import { jwtVerify } from 'jose';
+import pg from 'pg';
+
+export const env = process.env;
+export const load = (path) => import(pathToFileURL(`${env.BENCH_APP_DIST}/${path}`).href);
+const { FieldCipher } = await load('common/crypto/field-cipher.js');
+const { parseKeyRing } = await load('common/crypto/key-ring.js');
+
+export const ROLES = ['individual', 'manager', 'admin'];
+export const ISSUER = 'mindfulme';
+export const AUDIENCE = 'mindfulme-api';
+export const TOKEN_TTL_SECONDS = Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900);
+export const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;
+export const key = createSecretKey(Buffer.from(env.JWT_SECRET));
+export const cipher = new FieldCipher(parseKeyRing(env.ENCRYPTION_KEYS));
+// The same pool size as the service's Prisma adapter.
+export const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+
+export class HttpProblem extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export const notFound = (detail) => new HttpProblem(404, detail);
+
+export async function authenticate(request) {
+  const header = request.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) throw new HttpProblem(401, 'Sign in first.');
+  try {
+    const { payload } = await jwtVerify(header.slice(7), key, {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) throw new Error();
+    return { kind: 'user', userId: payload.sub, role: payload.role, sessionId: payload.sid };
+  } catch {
+    throw new HttpProblem(401, 'Sign in first.');
+  }
+}
+
+// -- Organisation access, as OrgAccessService decides it ---------------------------------------
+export async function assertCanLead(principal, orgId) {
+  if (principal.role === 'manager') {
+    const { rows } = await pool.query(
+      `SELECT id, org_id, department FROM employees
+        WHERE user_id = $1 AND org_id = $2 AND ended_at IS NULL LIMIT 1`,
+      [principal.userId, orgId],
+    );
+    if (rows.length === 0) throw notFound('No such organisation.');
+    return;
+  }
+  const {
+    rows: [org],
+  } = await pool.query('SELECT admin_user_id FROM organizations WHERE id = $1 LIMIT 1', [orgId]);
+  if (!org) throw notFound('No such organisation.');
+  if (principal.role === 'admin' || org.admin_user_id === principal.userId) return;
+  throw notFound('No such organisation.');
+}
+
+export const uuidParams = (name) => ({
+  type: 'object',
+  required: [name],
+  properties: { [name]: { type: 'string', format: 'uuid' } },
+});

@@ -1,0 +1,201 @@
+// GET /v1/orgs/:orgId/dashboard and GET /v1/surveys/:id/results: the same aggregates, then the
+// app's own privacy rules (imported from the build) over them.
+import { randomInt } from 'node:crypto';
+import {
+  assertCanLead,
+  authenticate,
+  cipher,
+  load,
+  notFound,
+  pool,
+  uuidParams,
+} from './context.mjs';
+
+const { breakDownByDepartment } = await load('org-wellness/department-breakdown.js');
+const { minGroupSizeOf: orgMinGroupSizeOf, participationOf } = await load(
+  'org-wellness/group-privacy.js',
+);
+const { buildSurveyFigures, minGroupSizeOf: surveyMinGroupSizeOf } = await load(
+  'surveys/survey-results.js',
+);
+
+export function registerOrgAggregateRoutes(app) {
+  app.get(
+    '/v1/orgs/:orgId/dashboard',
+    { schema: { params: uuidParams('orgId') } },
+    async (request) => {
+      const principal = await authenticate(request);
+      const { orgId } = request.params;
+      await assertCanLead(principal, orgId);
+      const {
+        rows: [org],
+      } = await pool.query(
+        'SELECT settings, wellness_score FROM organizations WHERE id = $1 LIMIT 1',
+        [orgId],
+      );
+      if (!org) throw notFound('No such organisation.');
+      const minGroupSize = orgMinGroupSizeOf(org.settings);
+      const [latest, trend, tallies] = await Promise.all([
+        pool.query(
+          `SELECT created_at FROM org_wellness_snapshots WHERE org_id = $1
+          ORDER BY created_at DESC LIMIT 1`,
+          [orgId],
+        ),
+        pool.query(
+          `SELECT to_char(w.week_start, 'YYYY-MM-DD') AS "weekStart", s.wellness_score AS "wellnessScore"
+           FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
+                                  - make_interval(weeks => $2::int),
+                                date_trunc('week', now() AT TIME ZONE 'UTC'),
+                                interval '1 week') AS w(week_start)
+           CROSS JOIN LATERAL (
+             SELECT wellness_score
+               FROM org_wellness_snapshots
+              WHERE org_id = $1::uuid
+                AND created_at >= (w.week_start AT TIME ZONE 'UTC')
+                AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
+              ORDER BY created_at DESC
+              LIMIT 1) s
+          ORDER BY w.week_start`,
+          [orgId, 11],
+        ),
+        pool.query(
+          `WITH members AS (
+           SELECT user_id, department FROM employees
+            WHERE org_id = $1::uuid AND ended_at IS NULL
+         ), person_means AS (
+           SELECT m.user_id, avg(m.mood_score) AS mean
+             FROM mood_entries m JOIN members USING (user_id)
+            WHERE m.created_at >= now() - make_interval(days => $2::int)
+            GROUP BY m.user_id
+         )
+         SELECT mb.department, count(*)::int AS members, count(p.user_id)::int AS active,
+                coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
+           FROM members mb LEFT JOIN person_means p USING (user_id)
+          GROUP BY mb.department`,
+          [orgId, 30],
+        ),
+      ]);
+      const members = tallies.rows.reduce((total, tally) => total + tally.members, 0);
+      const active = tallies.rows.reduce((total, tally) => total + tally.active, 0);
+      const breakdown = breakDownByDepartment(tallies.rows, minGroupSize);
+      return {
+        orgId,
+        wellnessScore: org.wellness_score,
+        computedAt: latest.rows[0]?.created_at ?? null,
+        minGroupSize,
+        trend: trend.rows,
+        participation: participationOf(members, active, minGroupSize),
+        departments: breakdown.departments,
+        suppressedDepartments: breakdown.suppressed,
+      };
+    },
+  );
+
+  function shuffled(items) {
+    const result = [...items];
+    for (let i = result.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [result[i], result[j]] = [result[j], result[i]];
+    }
+    return result;
+  }
+
+  app.get('/v1/surveys/:id/results', { schema: { params: uuidParams('id') } }, async (request) => {
+    const principal = await authenticate(request);
+    const surveyId = request.params.id;
+    const {
+      rows: [survey],
+    } = await pool.query(
+      `SELECT id, org_id, title, questions, status, opened_at, closed_at, created_at, updated_at
+       FROM wellbeing_surveys WHERE id = $1 LIMIT 1`,
+      [surveyId],
+    );
+    if (!survey) throw notFound('No such survey.');
+    try {
+      await assertCanLead(principal, survey.org_id);
+    } catch (error) {
+      if (error.status === 404) throw notFound('No such survey.');
+      throw error;
+    }
+    const questions = survey.questions;
+    const [settings, departments, questionTallies, participation] = await Promise.all([
+      pool.query('SELECT settings FROM organizations WHERE id = $1 LIMIT 1', [survey.org_id]),
+      pool.query(
+        `SELECT department,
+              count(*)::int AS "responseCount",
+              count(wellness_score)::int AS "scoredCount",
+              coalesce(sum(wellness_score), 0)::float8 AS "wellnessSum"
+         FROM survey_responses
+        WHERE survey_id = $1::uuid
+        GROUP BY department
+        ORDER BY department NULLS LAST`,
+        [surveyId],
+      ),
+      pool.query(
+        `SELECT question_id AS "questionId",
+              sum(n)::int AS count,
+              (sum(n * numeric_value) / nullif(sum(n) FILTER (WHERE numeric_value IS NOT NULL), 0))::float8 AS mean,
+              jsonb_object_agg(value, n) FILTER (WHERE value IS NOT NULL) AS distribution
+         FROM (SELECT answer.key AS question_id,
+                      CASE WHEN jsonb_typeof(answer.value) IN ('number', 'string')
+                           THEN answer.value #>> '{}' END AS value,
+                      CASE WHEN jsonb_typeof(answer.value) = 'number'
+                           THEN (answer.value)::numeric END AS numeric_value,
+                      count(*) AS n
+                 FROM survey_responses r
+                CROSS JOIN LATERAL jsonb_each(r.responses) AS answer
+                WHERE r.survey_id = $1::uuid
+                GROUP BY 1, 2, 3) AS cells
+        GROUP BY question_id`,
+        [surveyId],
+      ),
+      pool.query(
+        `SELECT e.department,
+              count(*)::int AS eligible,
+              count(p.employee_id)::int AS responded
+         FROM employees e
+         LEFT JOIN survey_participations p ON p.employee_id = e.id AND p.survey_id = $1::uuid
+        WHERE e.org_id = $2::uuid AND e.ended_at IS NULL
+        GROUP BY e.department`,
+        [surveyId, survey.org_id],
+      ),
+    ]);
+    const minGroupSize = surveyMinGroupSizeOf(settings.rows[0]?.settings);
+    const figures = buildSurveyFigures({
+      status: survey.status,
+      minGroupSize,
+      questions,
+      departments: departments.rows,
+      questionTallies: questionTallies.rows,
+      participation: participation.rows,
+    });
+    const result = { surveyId, status: survey.status, minGroupSize, ...figures };
+    if (figures.suppressed) return result;
+    const freeTextIds = questions
+      .filter((question) => question.type === 'free_text')
+      .map((q) => q.id);
+    let freeText = [];
+    if (freeTextIds.length > 0) {
+      const { rows } = await pool.query(
+        `SELECT answer.key AS "questionId", answer.value AS answer
+         FROM survey_responses r
+        CROSS JOIN LATERAL jsonb_each(r.responses) AS answer
+        WHERE r.survey_id = $1::uuid
+          AND answer.key = ANY($2::text[])
+          AND jsonb_typeof(answer.value) = 'object'`,
+        [surveyId, freeTextIds],
+      );
+      freeText = freeTextIds.map((questionId) => ({
+        questionId,
+        answers: shuffled(
+          rows
+            .filter((row) => row.questionId === questionId)
+            .map((row) =>
+              cipher.decrypt(row.answer, `survey_responses.responses:${surveyId}:${questionId}`),
+            ),
+        ),
+      }));
+    }
+    return { ...result, freeText };
+  });
+}

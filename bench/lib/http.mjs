@@ -1,0 +1,114 @@
+// The HTTP scenarios' run: tokens, a check of each server's answer, then autocannon on both.
+/* global fetch */
+import { cpus } from 'node:os';
+import { fileURLToPath, URL } from 'node:url';
+import { LOAD, PASSWORD } from './config.mjs';
+import { forkScript, residentMemory, stop } from './processes.mjs';
+import { httpScenarios } from './scenarios.mjs';
+
+async function signIn(url, email) {
+  const response = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (response.status !== 200)
+    throw new Error(`signing in ${email} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).accessToken;
+}
+
+/** One request as the scenario sends it; refuses to measure a server that answers wrongly. */
+async function checkScenario(server, scenario) {
+  const response = await fetch(`${server.url}${scenario.path}`, {
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+  });
+  const body = await response.text();
+  if (response.status !== scenario.expect)
+    throw new Error(
+      `${server.name} answered ${scenario.id} with ${response.status}, not ${scenario.expect}: ${body.slice(0, 500)}`,
+    );
+  return body;
+}
+
+function drive(driver, scenario, server) {
+  return new Promise((resolve, reject) => {
+    driver.once('message', (message) =>
+      message.ok ? resolve(message.result) : reject(new Error(message.error)),
+    );
+    driver.send({
+      url: `${server.url}${scenario.path}`,
+      method: scenario.method,
+      headers: scenario.headers,
+      body: scenario.body,
+      connections: scenario.connections,
+      durationSeconds: LOAD.durationSeconds,
+      warmupSeconds: LOAD.warmupSeconds,
+    });
+  });
+}
+
+/**
+ * Every HTTP scenario (or those `only` names) on the service, then on the baseline; answers the
+ * figures of both and their ratio, with each process's memory after the scenario.
+ */
+export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
+  const scenarios = httpScenarios(fixtures, PASSWORD).filter(
+    (scenario) => !only || only.includes(scenario.id),
+  );
+  // Tokens from the service's own login; the baseline verifies them with the same secret.
+  const tokens = {};
+  for (const name of new Set(scenarios.map((scenario) => scenario.as).filter(Boolean)))
+    tokens[name] = await signIn(api.url, `bench-${name}@bench.invalid`);
+  const driver = forkScript(fileURLToPath(new URL('../load/drive.mjs', import.meta.url)));
+  const measured = [];
+  try {
+    for (const base of scenarios) {
+      const scenario = {
+        ...base,
+        connections: base.connections ?? LOAD.connections,
+        headers: {
+          ...base.headers,
+          ...(base.as ? { authorization: `Bearer ${tokens[base.as]}` } : {}),
+        },
+      };
+      const service = await checkScenario(api, scenario).then(() => drive(driver, scenario, api));
+      const bare = await checkScenario(baseline, scenario).then(() =>
+        drive(driver, scenario, baseline),
+      );
+      const ratio = {
+        throughput: service.requestsPerSecond / bare.requestsPerSecond,
+        p99: service.latencyMs.p99 / Math.max(bare.latencyMs.p99, 1),
+      };
+      const result = {
+        id: scenario.id,
+        title: scenario.title,
+        connections: scenario.connections,
+        service,
+        baseline: bare,
+        ratio,
+        // Memory after this scenario: which routes leave the process larger.
+        rssAfter: {
+          api: await residentMemory(api.pid),
+          baseline: await residentMemory(baseline.pid),
+        },
+        ...(scenario.id === 'auth.login'
+          ? { loginsPerSecondPerCore: service.requestsPerSecond / cpus().length }
+          : {}),
+      };
+      measured.push(result);
+      const errors = (summary) => summary.errors + summary.non2xx + summary.timeouts;
+      log(
+        `  ${scenario.id.padEnd(15)} service ${Math.round(service.requestsPerSecond)} req/s ` +
+          `p50 ${service.latencyMs.p50} ms p99 ${service.latencyMs.p99} ms errors ${errors(service)} | ` +
+          `baseline ${Math.round(bare.requestsPerSecond)} req/s p50 ${bare.latencyMs.p50} ms ` +
+          `p99 ${bare.latencyMs.p99} ms errors ${errors(bare)} | ratio ${ratio.throughput.toFixed(2)}, ` +
+          `p99 ×${ratio.p99.toFixed(2)}`,
+      );
+    }
+  } finally {
+    await stop(driver);
+  }
+  return measured;
+}
