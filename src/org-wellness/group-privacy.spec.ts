@@ -1,14 +1,4 @@
-import { minGroupSizeOf, participationOf } from './group-privacy.js';
-
-describe('minGroupSizeOf', () => {
-  it('reads settings.minGroupSize, defaults to 5 and never goes below 3', () => {
-    expect(minGroupSizeOf({ minGroupSize: 8 })).toBe(8);
-    expect(minGroupSizeOf({})).toBe(5);
-    expect(minGroupSizeOf(null)).toBe(5);
-    expect(minGroupSizeOf({ minGroupSize: '8' })).toBe(5);
-    expect(minGroupSizeOf({ minGroupSize: 2 })).toBe(3);
-  });
-});
+import { participationOf } from './group-privacy.js';
 
 describe('participationOf', () => {
   it('shows the active count at the threshold, with the rate', () => {

@@ -1,14 +1,3 @@
-export const DEFAULT_MIN_GROUP_SIZE = 5;
-/** Below three, "a group" is one or two people whose answers can be told apart. */
-export const SMALLEST_MIN_GROUP_SIZE = 3;
-
-/** The organisation's privacy threshold from its settings: default 5, never below 3. */
-export function minGroupSizeOf(settings: unknown): number {
-  const value = (settings as { minGroupSize?: unknown } | null)?.minGroupSize;
-  if (typeof value !== 'number' || !Number.isInteger(value)) return DEFAULT_MIN_GROUP_SIZE;
-  return Math.max(SMALLEST_MIN_GROUP_SIZE, value);
-}
-
 /**
  * A count of people who logged a mood may be shown when it is none, or at least the threshold:
  * between the two, it would say of a handful of people that they use the service.

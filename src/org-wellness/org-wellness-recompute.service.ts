@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { Outbox } from '../jobs/outbox.js';
-import { minGroupSizeOf } from './group-privacy.js';
+import { minGroupSizeOf } from '../orgs/org-settings.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 
 export const RECOMPUTE_WELLNESS = 'orgs.recompute-wellness';

@@ -8,7 +8,8 @@ import type {
   WellnessSnapshotPageDto,
   WellnessSnapshotQueryDto,
 } from './dto/org-wellness.dto.js';
-import { isShowableCount, minGroupSizeOf, participationOf } from './group-privacy.js';
+import { minGroupSizeOf } from '../orgs/org-settings.js';
+import { isShowableCount, participationOf } from './group-privacy.js';
 import { OrgWellnessRepository } from './org-wellness.repository.js';
 
 const DEFAULT_PAGE = 20;

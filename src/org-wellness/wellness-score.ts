@@ -9,7 +9,7 @@ export const MOOD_WEIGHT = 0.6;
 export const SURVEY_WEIGHT = 0.4;
 
 export interface OrgWellnessInput {
-  /** The privacy threshold: the organisation's `settings.minGroupSize` (see minGroupSizeOf). */
+  /** The privacy threshold: the organisation's `settings.minGroupSize` (see minGroupSizeOf in src/orgs/org-settings.ts). */
   minGroupSize: number;
   /** For each active member, the mood scores (1..10) they logged in the window; [] if none. */
   memberMoods: ReadonlyArray<ReadonlyArray<number>>;

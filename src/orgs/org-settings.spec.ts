@@ -1,4 +1,4 @@
-import { departmentAllowed, readOrgSettings } from './org-settings.js';
+import { departmentAllowed, minGroupSizeOf, readOrgSettings } from './org-settings.js';
 
 describe('organisation settings', () => {
   it('fills in the defaults and never reads a group size below 3', () => {
@@ -21,5 +21,24 @@ describe('organisation settings', () => {
     expect(departmentAllowed(listed, 'Legal')).toBe(false);
     expect(departmentAllowed(listed, null)).toBe(true);
     expect(departmentAllowed(listed, undefined)).toBe(true);
+  });
+});
+
+describe('minGroupSizeOf', () => {
+  it('reads settings.minGroupSize, defaults to 5 and never goes below 3', () => {
+    expect(minGroupSizeOf({ minGroupSize: 8 })).toBe(8);
+    expect(minGroupSizeOf({})).toBe(5);
+    expect(minGroupSizeOf(null)).toBe(5);
+    expect(minGroupSizeOf({ minGroupSize: '8' })).toBe(5);
+    expect(minGroupSizeOf({ minGroupSize: 2 })).toBe(3);
+  });
+
+  it('is the setting, 5 when unset, never below 3', () => {
+    expect(minGroupSizeOf({ minGroupSize: 8 })).toBe(8);
+    expect(minGroupSizeOf({})).toBe(5);
+    expect(minGroupSizeOf(null)).toBe(5);
+    expect(minGroupSizeOf({ minGroupSize: 1 })).toBe(3);
+    expect(minGroupSizeOf({ minGroupSize: 3.5 })).toBe(4);
+    expect(minGroupSizeOf({ minGroupSize: 'ten' })).toBe(5);
   });
 });

@@ -11,16 +11,26 @@ export interface OrgSettings {
   departments: string[];
 }
 
+/**
+ * The organisation's privacy threshold from its stored settings: 5 when unset or not a number,
+ * a fraction rounded up, never below 3. Every aggregate shown to an organisation uses this one.
+ */
+export function minGroupSizeOf(stored: unknown): number {
+  const configured = (stored as { minGroupSize?: unknown } | null | undefined)?.minGroupSize;
+  const size =
+    typeof configured === 'number' && Number.isFinite(configured)
+      ? Math.ceil(configured)
+      : DEFAULT_MIN_GROUP_SIZE;
+  return Math.max(MIN_GROUP_SIZE_FLOOR, size);
+}
+
 /** Reads the stored `settings` jsonb, whatever it holds, as settings the service can rely on. */
 export function readOrgSettings(stored: unknown): OrgSettings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as {
     minGroupSize?: unknown;
     departments?: unknown;
   };
-  const minGroupSize =
-    typeof raw.minGroupSize === 'number' && Number.isInteger(raw.minGroupSize)
-      ? Math.max(raw.minGroupSize, MIN_GROUP_SIZE_FLOOR)
-      : DEFAULT_MIN_GROUP_SIZE;
+  const minGroupSize = minGroupSizeOf(raw);
   const departments = Array.isArray(raw.departments)
     ? raw.departments.filter((name): name is string => typeof name === 'string')
     : [];

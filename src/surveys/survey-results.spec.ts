@@ -2,7 +2,6 @@ import type { SurveyQuestion } from './survey-questions.js';
 import {
   buildSurveyFigures,
   type DepartmentTally,
-  minGroupSizeOf,
   type ParticipationTally,
   reasons,
 } from './survey-results.js';
@@ -122,16 +121,5 @@ describe('buildSurveyFigures', () => {
       participation: [{ department: 'Ops', eligible: 4, responded: 3 }],
     });
     expect(result.participation).toEqual({ suppressed: reasons.tooFewMembers(5) });
-  });
-});
-
-describe('minGroupSizeOf', () => {
-  it('is the setting, 5 when unset, never below 3', () => {
-    expect(minGroupSizeOf({ minGroupSize: 8 })).toBe(8);
-    expect(minGroupSizeOf({})).toBe(5);
-    expect(minGroupSizeOf(null)).toBe(5);
-    expect(minGroupSizeOf({ minGroupSize: 1 })).toBe(3);
-    expect(minGroupSizeOf({ minGroupSize: 3.5 })).toBe(4);
-    expect(minGroupSizeOf({ minGroupSize: 'ten' })).toBe(5);
   });
 });

@@ -59,20 +59,6 @@ export interface SurveyFigures {
 
 export const OTHER_DEPARTMENTS = 'Other';
 
-export const DEFAULT_MIN_GROUP_SIZE = 5;
-/** Below this no group is anonymous enough, whatever an organisation's settings say. */
-export const LEAST_MIN_GROUP_SIZE = 3;
-
-/** The organisation's `settings.minGroupSize` as a whole number, 5 when unset, never below 3. */
-export function minGroupSizeOf(settings: unknown): number {
-  const configured = (settings as { minGroupSize?: unknown } | null | undefined)?.minGroupSize;
-  const size =
-    typeof configured === 'number' && Number.isFinite(configured)
-      ? Math.ceil(configured)
-      : DEFAULT_MIN_GROUP_SIZE;
-  return Math.max(LEAST_MIN_GROUP_SIZE, size);
-}
-
 export const reasons = {
   notClosed:
     'Figures are shown once the survey is closed: while answers still arrive, comparing two readings would single out the newest ones.',
