@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 
 /** The longest candidate list a person keeps. */
 export const CANDIDATES_PER_PERSON = 50;
 /** Timezones further apart than this must share an interest to be considered at all. */
 const NEARBY_OFFSET_MINUTES = 180;
-
-export type Db = PrismaService | Prisma.TransactionClient;
 
 /**
  * How much `o` and `c` (two buddy_profiles rows) have in common, as the integer parts of the

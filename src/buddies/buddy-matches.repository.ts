@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Db } from './buddy-candidates.repository.js';
+import type { Db } from '../database/prisma.service.js';
 
 const LIVE = ['pending', 'active'];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Db } from './buddy-candidates.repository.js';
+import type { Db } from '../database/prisma.service.js';
 
 export interface BuddyProfileWrite {
   interests: string[];

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { DatabaseUrl } from './database-url.js';
 
 /** The one Prisma client of the process, on the `pg` driver adapter. */
@@ -18,3 +18,6 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.$disconnect();
   }
 }
+
+/** The client or an open transaction of it: what a repository method writes through. */
+export type Db = PrismaService | Prisma.TransactionClient;

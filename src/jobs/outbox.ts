@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
-import { PrismaService } from '../database/prisma.service.js';
-
-/** A Prisma client or an open transaction of one: the outbox row joins whichever it is given. */
-export type Writer = Prisma.TransactionClient | PrismaService;
+import type { Db } from '../database/prisma.service.js';
 
 /**
  * Hands work to the queue through the database: `add` writes an outbox row in the caller's
@@ -19,7 +16,7 @@ export class Outbox {
    * into one.
    */
   async add(
-    writer: Writer,
+    writer: Db,
     jobName: string,
     key: string,
     payload: Record<string, unknown>,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
-import type { Writer } from '../jobs/outbox.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 
 export interface StoredMoodEntry {
@@ -40,13 +39,13 @@ export class MoodRepository {
       notes: string | null;
       encryptionKeyId: string | null;
     },
-    db: Writer = this.prisma,
+    db: Db = this.prisma,
   ) {
     return db.moodEntry.create({ data });
   }
 
   /** The entry if it is `userId`'s; null otherwise, so others' entries look absent. */
-  findOwned(userId: string, id: string, db: Writer = this.prisma): Promise<StoredMoodEntry | null> {
+  findOwned(userId: string, id: string, db: Db = this.prisma): Promise<StoredMoodEntry | null> {
     return db.moodEntry.findFirst({ where: { id, userId } });
   }
 
@@ -54,13 +53,13 @@ export class MoodRepository {
     userId: string,
     id: string,
     data: { moodScore?: number; notes?: string | null; encryptionKeyId?: string | null },
-    db: Writer = this.prisma,
+    db: Db = this.prisma,
   ): Promise<StoredMoodEntry | null> {
     const { count } = await db.moodEntry.updateMany({ where: { id, userId }, data });
     return count === 0 ? null : this.findOwned(userId, id, db);
   }
 
-  async deleteOwned(userId: string, id: string, db: Writer = this.prisma): Promise<boolean> {
+  async deleteOwned(userId: string, id: string, db: Db = this.prisma): Promise<boolean> {
     const { count } = await db.moodEntry.deleteMany({ where: { id, userId } });
     return count === 1;
   }

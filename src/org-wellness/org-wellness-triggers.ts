@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Writer } from '../jobs/outbox.js';
+import type { Db } from '../database/prisma.service.js';
 import { RECOMPUTE_WELLNESS } from './org-wellness-recompute.service.js';
 
 /**
@@ -13,7 +13,7 @@ export class OrgWellnessTriggers {
    * organisation they are an active member of, as outbox rows in one statement (what
    * Outbox.add writes, one row per membership).
    */
-  async afterMoodEntry(tx: Writer, userId: string): Promise<void> {
+  async afterMoodEntry(tx: Db, userId: string): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO outbox_events (job_name, job_key, payload)
       SELECT ${RECOMPUTE_WELLNESS}, org_id::text, jsonb_build_object('orgId', org_id::text)

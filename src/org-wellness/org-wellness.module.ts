@@ -2,22 +2,21 @@ import { Module } from '@nestjs/common';
 import { OrgsModule } from '../orgs/orgs.module.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 import { OrgWellnessRecomputeService } from './org-wellness-recompute.service.js';
-import { OrgWellnessTriggers } from './org-wellness-triggers.js';
+import { OrgWellnessTriggersModule } from './org-wellness-triggers.module.js';
 import { OrgWellnessController } from './org-wellness.controller.js';
 import { OrgWellnessRepository } from './org-wellness.repository.js';
 import { OrgWellnessService } from './org-wellness.service.js';
 
 /** The organisation wellness score, its snapshots and the dashboard that shows them. */
 @Module({
-  imports: [OrgsModule],
+  imports: [OrgsModule, OrgWellnessTriggersModule],
   controllers: [OrgWellnessController],
   providers: [
     OrgWellnessRepository,
     OrgWellnessScoresRepository,
     OrgWellnessService,
     OrgWellnessRecomputeService,
-    OrgWellnessTriggers,
   ],
-  exports: [OrgWellnessTriggers],
+  exports: [OrgWellnessTriggersModule],
 })
 export class OrgWellnessModule {}

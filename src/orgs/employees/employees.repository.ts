@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { type Db, PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { type OrgSettings, readOrgSettings } from '../org-settings.js';
 
 /** A Prisma client or an open transaction of one. */
-export type Db = Prisma.TransactionClient | PrismaService;
 
 /** The columns a member is answered with: nothing about how the person is doing. */
 export const EMPLOYEE_COLUMNS = {
