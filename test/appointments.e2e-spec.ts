@@ -19,14 +19,14 @@ describe('appointments', () => {
   let other: SignedIn;
   let admin: { accessToken: string };
   let therapistId: string;
-  /** A local day in Berlin ten days ahead, 09:00-17:00 in 50-minute slots. */
+  /** A local day in Berlin ten days ahead (and the next), 09:00-17:00 in 50-minute slots. */
   const day = DateTime.now().setZone('Europe/Berlin').startOf('day').plus({ days: 10 });
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
   const as = (who: { accessToken: string }) => bearer(who.accessToken);
 
-  const freeSlots = async (): Promise<Slot[]> => {
-    const from = encodeURIComponent(day.toISO()!);
-    const to = encodeURIComponent(day.plus({ days: 1 }).toISO()!);
+  const freeSlots = async (on = day): Promise<Slot[]> => {
+    const from = encodeURIComponent(on.toISO()!);
+    const to = encodeURIComponent(on.plus({ days: 1 }).toISO()!);
     const response = await inject({
       method: 'GET',
       url: `/v1/therapists/${therapistId}/slots?from=${from}&to=${to}`,
@@ -149,6 +149,58 @@ describe('appointments', () => {
     const refused = responses.find((response) => response.statusCode === 409)!;
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().detail).toContain('already booked');
+    expect(
+      await prisma.appointment.count({
+        where: { therapistId, startTime: new Date(slot.startTime), status: { not: 'cancelled' } },
+      }),
+    ).toBe(1);
+  });
+
+  it('queues bookings that meet a slot held by an open transaction: one 201, the rest 409', async () => {
+    // Inserts that all reach the exclusion constraint before any of them commits wait on one
+    // another; unless bookings of one therapist queue first, PostgreSQL breaks the cycle by
+    // aborting some of them as deadlocked instead of refusing them as overlapping. Twelve, so
+    // the waiting requests, the held transaction and this test's own reads fit the pool of 20.
+    const [slot] = await freeSlots(day.plus({ days: 1 }));
+    const people = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => register(t.app, `queued${index}`)),
+    );
+    const waitingOnLocks = async () =>
+      Number(
+        (
+          await prisma.$queryRaw<[{ waiting: bigint }]>`
+            SELECT count(*) AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`
+        )[0].waiting,
+      );
+    let responses: Awaited<ReturnType<typeof book>>[] = [];
+    await prisma
+      .$transaction(
+        async (tx) => {
+          await tx.appointment.create({
+            data: {
+              userId: client.user.id,
+              therapistId,
+              startTime: new Date(slot.startTime),
+              endTime: new Date(slot.endTime),
+              status: 'pending',
+            },
+          });
+          const booking = Promise.all(people.map((person) => book(person, slot.startTime)));
+          for (let tries = 0; tries < 200 && (await waitingOnLocks()) < people.length; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          expect(await waitingOnLocks()).toBe(people.length);
+          throw new HeldSlotReleased(booking);
+        },
+        { timeout: 30_000 },
+      )
+      .catch(async (error: unknown) => {
+        if (!(error instanceof HeldSlotReleased)) throw error;
+        responses = await error.booking;
+      });
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([201, ...Array(people.length - 1).fill(409)]);
     expect(
       await prisma.appointment.count({
         where: { therapistId, startTime: new Date(slot.startTime), status: { not: 'cancelled' } },
@@ -305,3 +357,10 @@ describe('appointments', () => {
     expect((await page('&when=someday')).statusCode).toBe(400);
   });
 });
+
+/** Thrown to roll back the transaction holding a slot, carrying the bookings it held up. */
+class HeldSlotReleased extends Error {
+  constructor(readonly booking: Promise<Awaited<ReturnType<TestApp['app']['inject']>>[]>) {
+    super('released');
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type AppointmentStatus, OPEN_STATUSES } from './appointment-status.js';
 import type { Slot } from './slots.js';
@@ -16,6 +16,9 @@ const APPOINTMENT_COLUMNS = {
   createdAt: true,
   therapist: { select: { name: true } },
 } as const;
+
+/** Room for a booking to wait its turn behind a burst of others for the same therapist. */
+const BOOKING_TIMEOUT_MS = 15_000;
 
 export type StoredAppointment = Prisma.AppointmentGetPayload<{
   select: typeof APPOINTMENT_COLUMNS;
@@ -35,23 +38,30 @@ export interface AppointmentCursor {
 export class AppointmentsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Takes `slot` in one transaction, after any booking of the same therapist already under way. */
   create(
     userId: string,
     therapistId: string,
     slot: Slot,
     sealedNotes: { notes: string | null; encryptionKeyId: string | null },
   ): Promise<StoredAppointment> {
-    return this.prisma.appointment.create({
-      data: {
-        userId,
-        therapistId,
-        startTime: slot.start,
-        endTime: slot.end,
-        status: 'pending',
-        ...sealedNotes,
+    return this.prisma.$transaction(
+      async (tx) => {
+        await queueBehindBookingsOf(tx, therapistId);
+        return tx.appointment.create({
+          data: {
+            userId,
+            therapistId,
+            startTime: slot.start,
+            endTime: slot.end,
+            status: 'pending',
+            ...sealedNotes,
+          },
+          select: APPOINTMENT_COLUMNS,
+        });
       },
-      select: APPOINTMENT_COLUMNS,
-    });
+      { timeout: BOOKING_TIMEOUT_MS },
+    );
   }
 
   find(id: string): Promise<StoredAppointment | null> {
@@ -117,12 +127,18 @@ export class AppointmentsRepository {
    * is claimed and the old one released in the same commit, so a clash (23P01) leaves the
    * appointment where it was. False when it is not the owner's or no longer open.
    */
-  async reschedule(id: string, userId: string, slot: Slot): Promise<boolean> {
-    const { count } = await this.prisma.appointment.updateMany({
-      where: { id, userId, status: { in: [...OPEN_STATUSES] } },
-      data: { startTime: slot.start, endTime: slot.end, status: 'pending' },
-    });
-    return count === 1;
+  reschedule(id: string, userId: string, therapistId: string, slot: Slot): Promise<boolean> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await queueBehindBookingsOf(tx, therapistId);
+        const { count } = await tx.appointment.updateMany({
+          where: { id, userId, therapistId, status: { in: [...OPEN_STATUSES] } },
+          data: { startTime: slot.start, endTime: slot.end, status: 'pending' },
+        });
+        return count === 1;
+      },
+      { timeout: BOOKING_TIMEOUT_MS },
+    );
   }
 
   /** Appointments whose note is under another key than `activeKeyId`, a batch at a time. */
@@ -142,4 +158,16 @@ export class AppointmentsRepository {
       data: { notes, encryptionKeyId: keyId },
     });
   }
+}
+
+/**
+ * Makes bookings of one therapist take turns, holding the therapist's row until commit.
+ * The exclusion constraint alone keeps slots single, but inserts that reach it before any of
+ * them commits wait on one another, and PostgreSQL then aborts some as deadlocked (40P01)
+ * instead of refusing them as overlapping (23P01): people racing for a slot would get 500s.
+ * Queued, each insert meets the committed winner and is refused with a clean 409. `NO KEY`
+ * leaves the row free for the key-share locks of foreign-key checks elsewhere.
+ */
+async function queueBehindBookingsOf(tx: Db, therapistId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM therapists WHERE id = ${therapistId}::uuid FOR NO KEY UPDATE`;
 }

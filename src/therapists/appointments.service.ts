@@ -112,7 +112,7 @@ export class AppointmentsService {
     );
     let moved: boolean;
     try {
-      moved = await this.appointments.reschedule(id, userId, slot);
+      moved = await this.appointments.reschedule(id, userId, row.therapistId, slot);
     } catch (error) {
       throw slotTaken(error);
     }

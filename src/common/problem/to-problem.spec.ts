@@ -19,6 +19,15 @@ describe('toProblem', () => {
     expect(toProblem(prismaError('P2010', driver('23514'))).status).toBe(422);
   });
 
+  it('answers a lost race (deadlock, serialization failure) 409 and a busy database 503', () => {
+    const driver = (originalCode: string) => ({ driverAdapterError: { cause: { originalCode } } });
+    expect(toProblem(prismaError('P2034')).status).toBe(409);
+    expect(toProblem(prismaError('P2010', driver('40P01'))).status).toBe(409);
+    expect(toProblem(prismaError('P2010', driver('40001'))).status).toBe(409);
+    expect(toProblem(prismaError('P2028')).status).toBe(503);
+    expect(toProblem(prismaError('P2010', driver('42601'))).status).toBe(500);
+  });
+
   it('keeps field errors of a validation failure', () => {
     const problem = toProblem(
       new RequestValidationException([{ field: 'moodScore', reason: 'too big' }]),

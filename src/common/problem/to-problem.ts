@@ -16,6 +16,8 @@ export class DomainError extends Error {
 /** PostgreSQL's own codes for the constraints the schema declares by hand. */
 const PG_CHECK_VIOLATION = '23514';
 const PG_EXCLUSION_VIOLATION = '23P01';
+/** Serialization failure and deadlock: a concurrent request won; the same request may pass now. */
+const PG_CONCURRENCY_FAILURES = new Set(['40001', '40P01']);
 
 /** Prisma's codes for "the database cannot be reached or went away". */
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
@@ -83,8 +85,13 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): Problem {
       return problem(409, 'The request refers to a record that does not exist or is still in use.');
     case 'P2000':
       return problem(400, 'A value is too long for its field.');
+    case 'P2034':
+      return concurrentChange();
+    case 'P2028':
+      return problem(503, 'The service is too busy to finish this request now. Try again shortly.');
     default: {
       const pgCode = postgresCodeOf(error);
+      if (pgCode && PG_CONCURRENCY_FAILURES.has(pgCode)) return concurrentChange();
       if (pgCode === PG_EXCLUSION_VIOLATION) {
         return problem(409, 'The request overlaps an existing record.');
       }
@@ -94,6 +101,10 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): Problem {
       return problem(500, 'Something went wrong on our side. It has been logged.');
     }
   }
+}
+
+function concurrentChange(): Problem {
+  return problem(409, 'A concurrent request changed the same records; send this one again.');
 }
 
 /** The PostgreSQL SQLSTATE behind a Prisma error, when the pg adapter passed it on. */
