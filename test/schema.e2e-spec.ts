@@ -145,6 +145,7 @@ const ADDED_TABLES: Record<string, string[]> = {
     'survey_score',
     'member_count',
     'active_members',
+    'department_tallies',
     'created_at',
   ],
   // webhooks of HR systems
@@ -248,6 +249,7 @@ const JSONB_COLUMNS = [
   'courses.modules',
   'webhook_deliveries.payload',
   'outbox_events.payload',
+  'org_wellness_snapshots.department_tallies',
 ];
 
 const allTables = { ...DOCUMENT_TABLES, ...ADDED_TABLES };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "org_wellness_snapshots" ADD COLUMN     "department_tallies" JSONB;
