@@ -76,7 +76,7 @@ describe('PostgreSQL going away under load', () => {
     expect((await inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
 
     // Each mood entry and the outbox row that queues its organisation's recompute are one
-    // transaction: whatever failed, they come in pairs.
+    // statement: whatever failed, they come in pairs.
     const entries = await prisma.moodEntry.count({ where: { userId: ana.user.id } });
     const queued = await prisma.outboxEvent.count({
       where: { jobName: 'orgs.recompute-wellness' },

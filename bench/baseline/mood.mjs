@@ -23,32 +23,29 @@ export function registerMoodRoutes(app) {
       const user = await authenticate(request);
       const { moodScore, notes } = request.body;
       const sealed = notes ? cipher.encrypt(notes, notesContext(user.userId)) : null;
-      const client = await pool.connect();
-      let row;
-      try {
-        await client.query('BEGIN');
-        ({
-          rows: [row],
-        } = await client.query(
-          `INSERT INTO mood_entries (user_id, mood_score, notes, encryption_key_id)
-         VALUES ($1, $2, $3, $4)
-         RETURNING id, user_id, mood_score, notes, encryption_key_id, created_at`,
-          [user.userId, moodScore, sealed?.ciphertext ?? null, sealed?.keyId ?? null],
-        ));
-        await client.query(
-          `INSERT INTO outbox_events (job_name, job_key, payload)
-         SELECT $1, org_id::text, jsonb_build_object('orgId', org_id::text)
-           FROM employees
-          WHERE user_id = $2::uuid AND ended_at IS NULL`,
-          ['orgs.recompute-wellness', user.userId],
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      // The entry and its outbox rows in one statement, as the service writes them.
+      const {
+        rows: [row],
+      } = await pool.query(
+        `WITH entry AS (
+           INSERT INTO mood_entries (user_id, mood_score, notes, encryption_key_id)
+           VALUES ($1::uuid, $2::int, $3, $4)
+           RETURNING id, user_id, mood_score, notes, encryption_key_id, created_at
+         ), alongside AS (
+           INSERT INTO outbox_events (job_name, job_key, payload)
+           SELECT $5, org_id::text, jsonb_build_object('orgId', org_id::text)
+             FROM employees
+            WHERE user_id = $1::uuid AND ended_at IS NULL
+         )
+         SELECT * FROM entry`,
+        [
+          user.userId,
+          moodScore,
+          sealed?.ciphertext ?? null,
+          sealed?.keyId ?? null,
+          'orgs.recompute-wellness',
+        ],
+      );
       void reply.code(201);
       return {
         id: row.id,

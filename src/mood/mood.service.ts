@@ -34,14 +34,10 @@ export class MoodService {
    * in the same transaction (the outbox), so no change is left out of the score.
    */
   async create(userId: string, input: CreateMoodDto): Promise<MoodEntryDto> {
-    const stored = await this.prisma.$transaction(async (tx) => {
-      const entry = await this.mood.create(
-        { userId, moodScore: input.moodScore, ...this.sealNotes(userId, input.notes) },
-        tx,
-      );
-      await this.orgScores.afterMoodEntry(tx, userId);
-      return entry;
-    });
+    const stored = await this.mood.createWith(
+      { userId, moodScore: input.moodScore, ...this.sealNotes(userId, input.notes) },
+      this.orgScores.moodEntryRecomputes(userId),
+    );
     return this.toDto(stored);
   }
 

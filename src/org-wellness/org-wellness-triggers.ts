@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { RECOMPUTE_WELLNESS } from './org-wellness-recompute.service.js';
 
 /**
@@ -14,7 +15,16 @@ export class OrgWellnessTriggers {
    * Outbox.add writes, one row per membership).
    */
   async afterMoodEntry(tx: Db, userId: string): Promise<void> {
-    await tx.$executeRaw`
+    await tx.$executeRaw(this.moodEntryRecomputes(userId));
+  }
+
+  /**
+   * The statement of `afterMoodEntry`, for a caller that writes the entry in the same statement
+   * (a data-modifying `WITH`): one round trip instead of a transaction of several, and the entry
+   * and its outbox rows still commit together.
+   */
+  moodEntryRecomputes(userId: string): Prisma.Sql {
+    return Prisma.sql`
       INSERT INTO outbox_events (job_name, job_key, payload)
       SELECT ${RECOMPUTE_WELLNESS}, org_id::text, jsonb_build_object('orgId', org_id::text)
         FROM employees
