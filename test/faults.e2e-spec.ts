@@ -81,7 +81,10 @@ describe('PostgreSQL going away under load', () => {
     const queued = await prisma.outboxEvent.count({
       where: { jobName: 'orgs.recompute-wellness' },
     });
-    expect(entries).toBe(statuses.filter((status) => status === 201).length + 1);
+    // A write committed just as its connection was cut is answered 503, since the service cannot
+    // know it landed; the load sends one request at a time, so at most one such write exists.
+    const created = statuses.filter((status) => status === 201).length + 1;
+    expect([created, created + 1]).toContain(entries);
     expect(queued).toBe(entries);
   }, 90_000);
 });
