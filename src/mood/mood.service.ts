@@ -79,28 +79,19 @@ export class MoodService {
   }
 
   async stats(userId: string, days = DEFAULT_STATS_DAYS): Promise<MoodStatsDto> {
-    const user = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { timezone: true },
-    });
-    if (!user) throw new UnauthorizedException('This account no longer exists.');
-    const { timezone } = user;
-    const [daily, summary, streaks] = await Promise.all([
-      this.mood.daily(userId, timezone, days),
-      this.mood.summary(userId, timezone, days),
-      this.mood.streaks(userId, timezone),
-    ]);
+    const stats = await this.mood.stats(userId, days);
+    if (!stats) throw new UnauthorizedException('This account no longer exists.');
     const weekday = (isoWeekday: number | null, average: number | null) =>
       isoWeekday === null || average === null ? null : { isoWeekday, average };
     return {
-      timezone,
+      timezone: stats.timezone,
       days,
-      daily,
-      trendPerWeek: summary.trendPerWeek,
-      bestWeekday: weekday(summary.bestWeekday, summary.bestAverage),
-      worstWeekday: weekday(summary.worstWeekday, summary.worstAverage),
-      currentStreak: streaks.current,
-      longestStreak: streaks.longest,
+      daily: stats.daily,
+      trendPerWeek: stats.trendPerWeek,
+      bestWeekday: weekday(stats.bestWeekday, stats.bestAverage),
+      worstWeekday: weekday(stats.worstWeekday, stats.worstAverage),
+      currentStreak: stats.currentStreak,
+      longestStreak: stats.longestStreak,
     };
   }
 
