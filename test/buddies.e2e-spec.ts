@@ -231,7 +231,7 @@ describe('buddy matching', () => {
       compatibilityScore: 0.1688,
     });
 
-    // Every stored score, of every pair the SQL pass wrote, is the TypeScript function's value.
+    // Every stored score, of every pair the passes wrote, is the TypeScript function’s value.
     const profiles = new Map(
       (await prisma.buddyProfile.findMany()).map((profile) => [profile.userId, profile]),
     );

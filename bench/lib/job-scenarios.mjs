@@ -1,7 +1,7 @@
 // The job phase of a run: which jobs are timed, at which sizes, in which order.
 import pg from 'pg';
 import { RECOMPUTE_STEPS, SCALE, SEED_SIZES } from './config.mjs';
-import { timeBuddyPass, timeJobs } from './jobs.mjs';
+import { OWNERS_PER_BATCH, timeBuddyPass, timeJobs } from './jobs.mjs';
 import { median } from './report.mjs';
 import { memberId, seedBuddyProfiles, vacuumAnalyze } from '../seed/seed.mjs';
 
@@ -52,7 +52,7 @@ export async function runJobScenarios(appEnv, fixtures, { log, budgetMs }) {
           (pass.measured
             ? `${pass.millis} ms`
             : pass.millis !== null
-              ? `≈ ${pass.millis} ms (stopped after ${pass.elapsedMillis} ms with ${pass.listsDone} lists written, ${pass.perBatchMillis} ms per batch of 100)`
+              ? `≈ ${pass.millis} ms (stopped after ${pass.elapsedMillis} ms with ${pass.listsDone} lists written, ${pass.perBatchMillis} ms per batch of ${OWNERS_PER_BATCH})`
               : `≥ ${pass.lowerBoundMillis} ms (no batch finished in ${pass.elapsedMillis} ms)`),
       );
     }

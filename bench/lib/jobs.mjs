@@ -10,8 +10,8 @@ import { runNode } from './processes.mjs';
 const TIME_JOBS = fileURLToPath(new URL('../jobs/time-jobs.mjs', import.meta.url));
 /** The job process's connections carry this name, so a pass cut short can be cancelled. */
 const APPLICATION_NAME = 'mm_bench_jobs';
-/** BuddyCandidatesService's batch: the full pass writes this many people's lists at a time. */
-const OWNERS_PER_BATCH = 100;
+/** BuddyCandidatesService.OWNERS_PER_WRITE: the full pass writes this many people's lists at a time. */
+export const OWNERS_PER_BATCH = 500;
 
 function withApplicationName(url) {
   const named = new URL(url);

@@ -1,6 +1,7 @@
 // Turns a run's measurements into bench/results/latest.json and the tables of bench/README.md.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { BENCH_DIR, RESULTS_DIR, TARGETS } from './config.mjs';
+import { OWNERS_PER_BATCH } from './jobs.mjs';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -135,8 +136,8 @@ function jobTables(results) {
     step.measured
       ? ms(step.millis)
       : step.millis !== null
-        ? `≈ ${ms(step.millis)} (extrapolated: stopped after ${ms(step.elapsedMillis)} with ${number(step.listsDone)} of ${number(step.optedIn)} lists written, ${ms(step.perBatchMillis)} per batch of 100)`
-        : `≥ ${ms(step.lowerBoundMillis)} (no batch of 100 done in ${ms(step.elapsedMillis)})`;
+        ? `≈ ${ms(step.millis)} (extrapolated: stopped after ${ms(step.elapsedMillis)} with ${number(step.listsDone)} of ${number(step.optedIn)} lists written, ${ms(step.perBatchMillis)} per batch of ${OWNERS_PER_BATCH})`
+        : `≥ ${ms(step.lowerBoundMillis)} (no batch of ${OWNERS_PER_BATCH} done in ${ms(step.elapsedMillis)})`;
   return [
     '| Org recompute (`orgs.recompute-wellness`) | employees | mood entries (30 days) | first run | repeat (median) |',
     '| --- | ---: | ---: | ---: | ---: |',

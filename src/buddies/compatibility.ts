@@ -46,20 +46,42 @@ export function hourOverlap(a: readonly number[], b: readonly number[]): Ratio {
  * - H is the overlap of their preferred hours converted to UTC, |Ua∩Ub| / min(|Ua|, |Ub|);
  * - the score is rounded half up to 4 decimals.
  *
- * The nightly and per-person candidate passes compute the same formula in SQL
- * (`compatibilityScoreSql` in buddy-candidates.repository.ts). Both evaluate it as one fraction
- * of integers before rounding, so a score that ends exactly on a half at the fifth decimal rounds
- * the same way in both and stored scores equal this function's value.
+ * The candidate passes score millions of pairs from bit masks (`CompatibilityMasks` in
+ * compatibility-masks.ts) instead of calling this function, but both end in
+ * `scoreFromCounts`, so stored scores equal this function's value.
  */
 export function compatibilityScore(a: BuddyTraits, b: BuddyTraits): number {
   const interests = jaccard(a.interests, b.interests);
   const hours = hourOverlap(a.utcHours, b.utcHours);
   const goals = jaccard(a.goals, b.goals);
+  return scoreFromCounts(
+    interests.shared,
+    interests.of,
+    hours.shared,
+    hours.of,
+    goals.shared,
+    goals.of,
+  );
+}
+
+/**
+ * The weighted sum of the three ratios (each given as shared / of, `of` at least 1) as one
+ * fraction of integers, so that a score ending exactly on a half at the fifth decimal rounds up
+ * where summing floating-point terms would land just below it.
+ */
+export function scoreFromCounts(
+  sharedInterests: number,
+  allInterests: number,
+  sharedHours: number,
+  fewerHours: number,
+  sharedGoals: number,
+  allGoals: number,
+): number {
   const numerator =
-    INTEREST_WEIGHT * interests.shared * hours.of * goals.of +
-    HOURS_WEIGHT * hours.shared * interests.of * goals.of +
-    GOALS_WEIGHT * goals.shared * interests.of * hours.of;
-  const denominator = 10 * interests.of * hours.of * goals.of;
+    INTEREST_WEIGHT * sharedInterests * fewerHours * allGoals +
+    HOURS_WEIGHT * sharedHours * allInterests * allGoals +
+    GOALS_WEIGHT * sharedGoals * allInterests * fewerHours;
+  const denominator = 10 * allInterests * fewerHours * allGoals;
   // round(n / d * 10^4) half up, in integers: floor((2 * n * 10^4 + d) / (2 * d)).
   return Math.floor((2 * numerator * 10_000 + denominator) / (2 * denominator)) / 10_000;
 }
