@@ -127,6 +127,24 @@ describe('organisation wellness', () => {
     return token.json().access_token as string;
   }
 
+  /** A department's tally as the recompute stores it, from the entries of the window. */
+  function expectedTally(department: string, userIds: string[], moods: Map<string, Entry[]>) {
+    const window = daysAgo(30);
+    const means = userIds
+      .map((userId) => (moods.get(userId) ?? []).filter((entry) => entry.at >= window))
+      .filter((entries) => entries.length > 0)
+      .map((entries) => entries.reduce((sum, entry) => sum + entry.score, 0) / entries.length);
+    return {
+      department,
+      members: userIds.length,
+      active: means.length,
+      moodSum: expect.closeTo(
+        means.reduce((sum, mean) => sum + ((mean - 1) / 9) * 100, 0),
+        6,
+      ) as unknown as number,
+    };
+  }
+
   const get = (url: string, token: string) =>
     inject({ method: 'GET', url: `/v1${url}`, headers: bearer(token) });
 
@@ -141,6 +159,7 @@ describe('organisation wellness', () => {
   let lapsed: string;
   let berlin: string;
   const moodsOfA = new Map<string, Entry[]>();
+  const departmentsOfA = new Map<string, string[]>();
   const surveyScoresOfA = [55, 60, 65, 70, 75, 82.5];
 
   beforeAll(async () => {
@@ -179,6 +198,8 @@ describe('organisation wellness', () => {
       });
     }
     for (const userId of sales) await addMember(userId, orgA, 'Sales');
+    departmentsOfA.set('Engineering', engineering);
+    departmentsOfA.set('Sales', sales);
 
     [...engineering, ...sales].forEach((userId, i) => {
       moodsOfA.set(
@@ -283,6 +304,11 @@ describe('organisation wellness', () => {
           wellnessScore: expected.wellnessScore,
         }),
       ]);
+      // The dashboard's department figures, from the same pass; the leaver is not counted.
+      expect(snapshots[0].departmentTallies).toEqual([
+        expectedTally('Engineering', departmentsOfA.get('Engineering')!, moodsOfA),
+        expectedTally('Sales', departmentsOfA.get('Sales')!, moodsOfA),
+      ]);
 
       await recompute(orgA);
       expect(
@@ -301,6 +327,61 @@ describe('organisation wellness', () => {
         [newYork]: 1,
         [lapsed]: 0,
         [berlin]: 2,
+      });
+    });
+
+    it('follows a streak past the days read at once, to its first day', async () => {
+      const orgS = await createOrg('Wayne');
+      const streakOf = async (timezone: string, days: number[], extra: Entry[] = []) => {
+        const userId = await insertPerson(timezone);
+        await addMember(userId, orgS, 'Ops', { wellnessStreak: 99 });
+        await logMoods(userId, [
+          ...days.map((day) => ({ at: localNoon(timezone, day), score: 5 })),
+          ...extra,
+        ]);
+        return userId;
+      };
+      const localTime = (timezone: string, days: number, hour: number, minute: number) =>
+        DateTime.now()
+          .setZone(timezone)
+          .startOf('day')
+          .minus({ days })
+          .set({ hour, minute })
+          .toJSDate();
+      const range = (from: number, to: number) =>
+        Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      // Every day for 400 days: longer than the mood window, across both clock changes of a year.
+      const year = await streakOf('America/New_York', range(0, 399));
+      // From yesterday back eight days, a gap, then more: the run ends at the gap.
+      const week = await streakOf('UTC', [...range(1, 8), 10, 11, 12]);
+      // Exactly the days read at once and one more, each at an edge of its local day.
+      const edges = await streakOf(
+        'Asia/Kolkata',
+        [],
+        range(0, 7).flatMap((day) => [
+          { at: localTime('Asia/Kolkata', day + 1, 0, 1), score: 5 },
+          { at: localTime('Asia/Kolkata', day + 1, 23, 59), score: 5 },
+        ]),
+      );
+      // Yesterday, then none the day before: an entry a minute before that day began is not in it.
+      const gap = await streakOf(
+        'Australia/Sydney',
+        [1, 3, 4, 5],
+        [{ at: localTime('Australia/Sydney', 3, 23, 59), score: 5 }],
+      );
+      const none = await streakOf('Europe/Berlin', range(2, 20));
+
+      await recompute(orgS);
+      const streaks = await prisma.employee.findMany({
+        where: { orgId: orgS },
+        select: { userId: true, wellnessStreak: true },
+      });
+      expect(Object.fromEntries(streaks.map((row) => [row.userId, row.wellnessStreak]))).toEqual({
+        [year]: 400,
+        [week]: 8,
+        [edges]: 8,
+        [gap]: 1,
+        [none]: 0,
       });
     });
 
@@ -399,7 +480,7 @@ describe('organisation wellness', () => {
       expect(remainder === 0 || remainder >= dashboard.minGroupSize).toBe(true);
     });
 
-    it('shows departments at the threshold and pools smaller ones into Other', async () => {
+    it('shows departments at the threshold and pools smaller ones into Other, live before any recompute', async () => {
       const orgD = await createOrg('Stark', undefined, 5);
       const department = async (name: string, members: number, active: number, score: number) => {
         for (let i = 0; i < members; i++) {
@@ -431,6 +512,125 @@ describe('organisation wellness', () => {
       expect(dashboard.participation).toMatchObject({ members: 15, activeLast30Days: 12 });
       expect(dashboard.wellnessScore).toBeNull();
       expect(dashboard.computedAt).toBeNull();
+    });
+
+    it('answers the breakdown stored with the latest recompute, until the next one', async () => {
+      const orgG = await createOrg('Tyrell', undefined, 5);
+      const ops: string[] = [];
+      const legal: string[] = [];
+      const moods = new Map<string, Entry[]>();
+      for (let i = 0; i < 6; i++) {
+        const userId = await insertPerson();
+        await addMember(userId, orgG, 'Ops');
+        moods.set(userId, [{ at: daysAgo(1 + i), score: 10 }]);
+        await logMoods(userId, moods.get(userId)!);
+        ops.push(userId);
+      }
+      for (let i = 0; i < 5; i++) {
+        const userId = await insertPerson();
+        await addMember(userId, orgG, 'Legal');
+        legal.push(userId);
+      }
+      await recompute(orgG);
+      const first = await prisma.orgWellnessSnapshot.findFirstOrThrow({ where: { orgId: orgG } });
+      expect(first.departmentTallies).toEqual([
+        expectedTally('Legal', legal, moods),
+        expectedTally('Ops', ops, moods),
+      ]);
+
+      // Legal logs after the recompute: what the dashboard shows waits for the next one.
+      for (const userId of legal) {
+        moods.set(userId, [{ at: new Date(), score: 1 }]);
+        await logMoods(userId, moods.get(userId)!);
+      }
+      const url = `/orgs/${orgG}/dashboard`;
+      const before = (await get(url, platformToken)).json();
+      expect(before).toMatchObject({
+        computedAt: first.createdAt.toISOString(),
+        participation: { members: 11, activeLast30Days: 6 },
+        departments: [
+          { department: 'Ops', members: 6, activeLast30Days: 6, moodMean: 100, merged: false },
+        ],
+        suppressedDepartments: [
+          { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
+        ],
+      });
+
+      await recompute(orgG);
+      const second = await prisma.orgWellnessSnapshot.findFirstOrThrow({
+        where: { orgId: orgG },
+        orderBy: { createdAt: 'desc' },
+      });
+      const after = (await get(url, platformToken)).json();
+      expect(after).toMatchObject({
+        computedAt: second.createdAt.toISOString(),
+        participation: { members: 11, activeLast30Days: 11 },
+        departments: [
+          { department: 'Ops', members: 6, activeLast30Days: 6, moodMean: 100, merged: false },
+          { department: 'Legal', members: 5, activeLast30Days: 5, moodMean: 0, merged: false },
+        ],
+        suppressedDepartments: [],
+      });
+
+      // The threshold is the organisation's current one, applied when the dashboard is read.
+      const setMinGroupSize = async (minGroupSize: number) => {
+        const response = await inject({
+          method: 'PATCH',
+          url: `/v1/orgs/${orgG}`,
+          headers: bearer(platformToken),
+          payload: { settings: { minGroupSize } },
+        });
+        expect(response.statusCode).toBe(200);
+      };
+      await setMinGroupSize(6);
+      const stricter = (await get(url, platformToken)).json();
+      // Legal (5 < 6) is withheld; Ops alone would give Legal away as the totals minus Ops.
+      expect(stricter).toMatchObject({ minGroupSize: 6, departments: [] });
+      expect(stricter.suppressedDepartments).toEqual([
+        { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
+        { department: 'Ops', reason: 'protects-smaller-groups', countedInOther: false },
+      ]);
+      await setMinGroupSize(5);
+      expect((await get(url, platformToken)).json().departments).toEqual(after.departments);
+      expect(await prisma.orgWellnessSnapshot.count({ where: { orgId: orgG } })).toBe(2);
+    });
+
+    it('reads the breakdown live while the latest snapshot has no tallies', async () => {
+      const orgH = await createOrg('Cyberdyne', undefined, 5);
+      const ops: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const userId = await insertPerson();
+        await addMember(userId, orgH, 'Ops');
+        await logMoods(userId, [{ at: daysAgo(2), score: 10 }]);
+        ops.push(userId);
+      }
+      const quiet = await insertPerson();
+      await addMember(quiet, orgH, 'Legal');
+      // As a recompute wrote it before snapshots kept their tallies.
+      const snapshot = await prisma.orgWellnessSnapshot.create({
+        data: { orgId: orgH, wellnessScore: 88, memberCount: 6, activeMembers: 5 },
+      });
+      const url = `/orgs/${orgH}/dashboard`;
+      expect((await get(url, platformToken)).json()).toMatchObject({
+        computedAt: snapshot.createdAt.toISOString(),
+        participation: { members: 6, activeLast30Days: 5 },
+        departments: [
+          { department: 'Ops', members: 5, activeLast30Days: 5, moodMean: 100, merged: false },
+        ],
+        suppressedDepartments: [
+          { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
+        ],
+      });
+
+      // Read live, a new entry counts at once; suppression still holds: Legal has one person.
+      await logMoods(quiet, [{ at: new Date(), score: 1 }]);
+      const live = (await get(url, platformToken)).json();
+      expect(live.participation).toMatchObject({ members: 6, activeLast30Days: 6 });
+      expect(live.departments).toEqual([]);
+      expect(live.suppressedDepartments).toEqual([
+        { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
+        { department: 'Ops', reason: 'protects-smaller-groups', countedInOther: false },
+      ]);
     });
 
     it('trends the last snapshot of each of the last 12 weeks, leaving out empty weeks', async () => {

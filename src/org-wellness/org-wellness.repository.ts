@@ -12,6 +12,15 @@ export interface TrendPoint {
   wellnessScore: number | null;
 }
 
+export interface DashboardFigures {
+  settings: unknown;
+  wellnessScore: number | null;
+  /** The newest snapshot's time; null before the first computation. */
+  computedAt: Date | null;
+  departmentTallies: DepartmentTally[] | null;
+  trend: TrendPoint[];
+}
+
 /** The dashboard's reads: aggregates only, each from an index of the organisation's rows. */
 @Injectable()
 export class OrgWellnessRepository {
@@ -24,60 +33,66 @@ export class OrgWellnessRepository {
     });
   }
 
-  /** When the score was last computed: the newest snapshot's time. */
-  async lastComputedAt(orgId: string): Promise<Date | null> {
-    const latest = await this.prisma.orgWellnessSnapshot.findFirst({
-      where: { orgId },
-      orderBy: { createdAt: 'desc' },
-      select: { createdAt: true },
-    });
-    return latest?.createdAt ?? null;
-  }
-
   /**
-   * The last snapshot of each ISO week (Monday, UTC) of the last TREND_WEEKS weeks, oldest
-   * first, weeks without one left out. One index probe per week on
-   * idx_org_wellness_snapshots_org_id_created_at, however many snapshots a week holds.
+   * What the dashboard shows of the organisation, in one statement: its row, its newest
+   * snapshot (when the score was computed, and the department tallies it was computed with,
+   * null for snapshots from before they were kept) and the weekly trend: the last snapshot of
+   * each ISO week (Monday, UTC) of the last TREND_WEEKS weeks, oldest first, weeks without one
+   * left out. Each snapshot is one probe of idx_org_wellness_snapshots_org_id_created_at,
+   * however many a week holds.
    */
-  weeklyTrend(orgId: string): Promise<TrendPoint[]> {
-    return this.prisma.$queryRaw<TrendPoint[]>`
-      SELECT to_char(w.week_start, 'YYYY-MM-DD') AS "weekStart", s.wellness_score AS "wellnessScore"
-        FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
-                               - make_interval(weeks => ${TREND_WEEKS - 1}::int),
-                             date_trunc('week', now() AT TIME ZONE 'UTC'),
-                             interval '1 week') AS w(week_start)
-        CROSS JOIN LATERAL (
-          SELECT wellness_score
+  async dashboard(orgId: string): Promise<DashboardFigures | null> {
+    const [row] = await this.prisma.$queryRaw<DashboardFigures[]>`
+      SELECT o.settings, o.wellness_score AS "wellnessScore",
+             latest.created_at AS "computedAt", latest.department_tallies AS "departmentTallies",
+             (SELECT coalesce(json_agg(json_build_object(
+                                'weekStart', to_char(w.week_start, 'YYYY-MM-DD'),
+                                'wellnessScore', s.wellness_score) ORDER BY w.week_start), '[]')
+                FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
+                                       - make_interval(weeks => ${TREND_WEEKS - 1}::int),
+                                     date_trunc('week', now() AT TIME ZONE 'UTC'),
+                                     interval '1 week') AS w(week_start)
+                CROSS JOIN LATERAL (
+                  SELECT wellness_score
+                    FROM org_wellness_snapshots
+                   WHERE org_id = o.id
+                     AND created_at >= (w.week_start AT TIME ZONE 'UTC')
+                     AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
+                   ORDER BY created_at DESC
+                   LIMIT 1) s) AS trend
+        FROM organizations o
+        LEFT JOIN LATERAL (
+          SELECT created_at, department_tallies
             FROM org_wellness_snapshots
-           WHERE org_id = ${orgId}::uuid
-             AND created_at >= (w.week_start AT TIME ZONE 'UTC')
-             AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
-           ORDER BY created_at DESC
-           LIMIT 1) s
-       ORDER BY w.week_start`;
+           WHERE org_id = o.id
+           ORDER BY created_at DESC, id DESC
+           LIMIT 1) latest ON true
+       WHERE o.id = ${orgId}::uuid`;
+    if (!row) return null;
+    // Written by OrgWellnessScoresRepository.saveScore from computeStats, in this shape.
+    const tallies = Array.isArray(row.departmentTallies) ? row.departmentTallies : null;
+    return { ...row, departmentTallies: tallies };
   }
 
   /**
-   * Per department: members, members who logged a mood in the window, and the sum of their
-   * mean moods mapped to 0..100 (the mood component's terms). Grouped in SQL, so no person's
-   * figures leave the database; members via idx_employees_org_id_department, their entries via
-   * idx_mood_entries_user_id_created_at.
+   * Per department, from the entries as they are now: members, members who logged a mood in
+   * the window, and the sum of their mean moods mapped to 0..100 (the mood component's terms).
+   * Only for an organisation whose snapshots have no tallies yet: it reads every member's
+   * entries, where a snapshot is one row. Grouped in SQL, so no person's figures leave the
+   * database; the same figures as computeStats stores.
    */
   departmentTallies(orgId: string): Promise<DepartmentTally[]> {
     return this.prisma.$queryRaw<DepartmentTally[]>`
-      WITH members AS (
-        SELECT user_id, department FROM employees
-         WHERE org_id = ${orgId}::uuid AND ended_at IS NULL
-      ), person_means AS (
-        SELECT m.user_id, avg(m.mood_score) AS mean
-          FROM mood_entries m JOIN members USING (user_id)
-         WHERE m.created_at >= now() - make_interval(days => ${MOOD_WINDOW_DAYS}::int)
-         GROUP BY m.user_id
-      )
-      SELECT mb.department, count(*)::int AS members, count(p.user_id)::int AS active,
+      SELECT e.department, count(*)::int AS members, count(p.mean)::int AS active,
              coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
-        FROM members mb LEFT JOIN person_means p USING (user_id)
-       GROUP BY mb.department`;
+        FROM employees e
+        CROSS JOIN LATERAL (
+          SELECT avg(m.mood_score) AS mean
+            FROM mood_entries m
+           WHERE m.user_id = e.user_id
+             AND m.created_at >= now() - make_interval(days => ${MOOD_WINDOW_DAYS}::int)) p
+       WHERE e.org_id = ${orgId}::uuid AND e.ended_at IS NULL
+       GROUP BY e.department`;
   }
 
   /** Snapshots newest first, `limit + 1` rows. */

@@ -27,22 +27,21 @@ export class OrgWellnessService {
 
   async dashboard(principal: Principal, orgId: string): Promise<OrgDashboardDto> {
     await this.access.assertCanLead(principal, orgId);
-    const org = await this.existing(orgId);
-    const minGroupSize = minGroupSizeOf(org.settings);
-    const [computedAt, trend, tallies] = await Promise.all([
-      this.wellness.lastComputedAt(orgId),
-      this.wellness.weeklyTrend(orgId),
-      this.wellness.departmentTallies(orgId),
-    ]);
+    const figures = await this.wellness.dashboard(orgId);
+    if (!figures) throw new NotFoundException('No such organisation.');
+    const minGroupSize = minGroupSizeOf(figures.settings);
+    // The breakdown of the latest computation, so it agrees with the score shown; read live
+    // only until the organisation's first recompute that keeps tallies.
+    const tallies = figures.departmentTallies ?? (await this.wellness.departmentTallies(orgId));
     const members = tallies.reduce((total, tally) => total + tally.members, 0);
     const active = tallies.reduce((total, tally) => total + tally.active, 0);
     const breakdown = breakDownByDepartment(tallies, minGroupSize);
     return {
       orgId,
-      wellnessScore: org.wellnessScore,
-      computedAt,
+      wellnessScore: figures.wellnessScore,
+      computedAt: figures.computedAt,
       minGroupSize,
-      trend,
+      trend: figures.trend,
       participation: participationOf(members, active, minGroupSize),
       departments: breakdown.departments,
       suppressedDepartments: breakdown.suppressed,
