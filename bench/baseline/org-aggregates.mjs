@@ -27,63 +27,64 @@ export function registerOrgAggregateRoutes(app) {
       const principal = await authenticate(request);
       const { orgId } = request.params;
       await assertCanLead(principal, orgId);
+      // The service's statements (OrgWellnessRepository.dashboard, and departmentTallies for an
+      // organisation never recomputed since tallies were kept), parameters numbered.
       const {
-        rows: [org],
+        rows: [figures],
       } = await pool.query(
-        'SELECT settings, wellness_score FROM organizations WHERE id = $1 LIMIT 1',
-        [orgId],
+        `SELECT o.settings, o.wellness_score AS "wellnessScore",
+             latest.created_at AS "computedAt", latest.department_tallies AS "departmentTallies",
+             (SELECT coalesce(json_agg(json_build_object(
+                                'weekStart', to_char(w.week_start, 'YYYY-MM-DD'),
+                                'wellnessScore', s.wellness_score) ORDER BY w.week_start), '[]')
+                FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
+                                       - make_interval(weeks => $2::int),
+                                     date_trunc('week', now() AT TIME ZONE 'UTC'),
+                                     interval '1 week') AS w(week_start)
+                CROSS JOIN LATERAL (
+                  SELECT wellness_score
+                    FROM org_wellness_snapshots
+                   WHERE org_id = o.id
+                     AND created_at >= (w.week_start AT TIME ZONE 'UTC')
+                     AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
+                   ORDER BY created_at DESC
+                   LIMIT 1) s) AS trend
+        FROM organizations o
+        LEFT JOIN LATERAL (
+          SELECT created_at, department_tallies
+            FROM org_wellness_snapshots
+           WHERE org_id = o.id
+           ORDER BY created_at DESC, id DESC
+           LIMIT 1) latest ON true
+       WHERE o.id = $1::uuid`,
+        [orgId, 11],
       );
-      if (!org) throw notFound('No such organisation.');
-      const minGroupSize = orgMinGroupSizeOf(org.settings);
-      const [latest, trend, tallies] = await Promise.all([
-        pool.query(
-          `SELECT created_at FROM org_wellness_snapshots WHERE org_id = $1
-          ORDER BY created_at DESC LIMIT 1`,
-          [orgId],
-        ),
-        pool.query(
-          `SELECT to_char(w.week_start, 'YYYY-MM-DD') AS "weekStart", s.wellness_score AS "wellnessScore"
-           FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
-                                  - make_interval(weeks => $2::int),
-                                date_trunc('week', now() AT TIME ZONE 'UTC'),
-                                interval '1 week') AS w(week_start)
-           CROSS JOIN LATERAL (
-             SELECT wellness_score
-               FROM org_wellness_snapshots
-              WHERE org_id = $1::uuid
-                AND created_at >= (w.week_start AT TIME ZONE 'UTC')
-                AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
-              ORDER BY created_at DESC
-              LIMIT 1) s
-          ORDER BY w.week_start`,
-          [orgId, 11],
-        ),
-        pool.query(
-          `WITH members AS (
-           SELECT user_id, department FROM employees
-            WHERE org_id = $1::uuid AND ended_at IS NULL
-         ), person_means AS (
-           SELECT m.user_id, avg(m.mood_score) AS mean
-             FROM mood_entries m JOIN members USING (user_id)
-            WHERE m.created_at >= now() - make_interval(days => $2::int)
-            GROUP BY m.user_id
-         )
-         SELECT mb.department, count(*)::int AS members, count(p.user_id)::int AS active,
-                coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
-           FROM members mb LEFT JOIN person_means p USING (user_id)
-          GROUP BY mb.department`,
-          [orgId, 30],
-        ),
-      ]);
+      if (!figures) throw notFound('No such organisation.');
+      const minGroupSize = orgMinGroupSizeOf(figures.settings);
+      const tallies = Array.isArray(figures.departmentTallies)
+        ? { rows: figures.departmentTallies }
+        : await pool.query(
+            `SELECT e.department, count(*)::int AS members, count(p.mean)::int AS active,
+             coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
+        FROM employees e
+        CROSS JOIN LATERAL (
+          SELECT avg(m.mood_score) AS mean
+            FROM mood_entries m
+           WHERE m.user_id = e.user_id
+             AND m.created_at >= now() - make_interval(days => $2::int)) p
+       WHERE e.org_id = $1::uuid AND e.ended_at IS NULL
+       GROUP BY e.department`,
+            [orgId, 30],
+          );
       const members = tallies.rows.reduce((total, tally) => total + tally.members, 0);
       const active = tallies.rows.reduce((total, tally) => total + tally.active, 0);
       const breakdown = breakDownByDepartment(tallies.rows, minGroupSize);
       return {
         orgId,
-        wellnessScore: org.wellness_score,
-        computedAt: latest.rows[0]?.created_at ?? null,
+        wellnessScore: figures.wellnessScore,
+        computedAt: figures.computedAt,
         minGroupSize,
-        trend: trend.rows,
+        trend: figures.trend,
         participation: participationOf(members, active, minGroupSize),
         departments: breakdown.departments,
         suppressedDepartments: breakdown.suppressed,
@@ -150,13 +151,20 @@ export function registerOrgAggregateRoutes(app) {
         [surveyId],
       ),
       pool.query(
-        `SELECT e.department,
-              count(*)::int AS eligible,
-              count(p.employee_id)::int AS responded
-         FROM employees e
-         LEFT JOIN survey_participations p ON p.employee_id = e.id AND p.survey_id = $1::uuid
-        WHERE e.org_id = $2::uuid AND e.ended_at IS NULL
-        GROUP BY e.department`,
+        `WITH eligible AS (
+        SELECT department, count(*)::int AS eligible
+          FROM employees
+         WHERE org_id = $2::uuid AND ended_at IS NULL
+         GROUP BY department
+      ), responded AS (
+        SELECT e.department, count(*)::int AS responded
+          FROM survey_participations p JOIN employees e ON e.id = p.employee_id
+         WHERE p.survey_id = $1::uuid AND e.org_id = $2::uuid AND e.ended_at IS NULL
+         GROUP BY e.department
+      )
+      SELECT el.department, el.eligible, coalesce(r.responded, 0)::int AS responded
+        FROM eligible el
+        LEFT JOIN responded r ON r.department IS NOT DISTINCT FROM el.department`,
         [surveyId, survey.org_id],
       ),
     ]);
@@ -177,12 +185,11 @@ export function registerOrgAggregateRoutes(app) {
     let freeText = [];
     if (freeTextIds.length > 0) {
       const { rows } = await pool.query(
-        `SELECT answer.key AS "questionId", answer.value AS answer
-         FROM survey_responses r
-        CROSS JOIN LATERAL jsonb_each(r.responses) AS answer
-        WHERE r.survey_id = $1::uuid
-          AND answer.key = ANY($2::text[])
-          AND jsonb_typeof(answer.value) = 'object'`,
+        `SELECT q AS "questionId", r.responses -> q AS answer
+        FROM survey_responses r
+       CROSS JOIN unnest($2::text[]) AS q
+       WHERE r.survey_id = $1::uuid
+         AND jsonb_typeof(r.responses -> q) = 'object'`,
         [surveyId, freeTextIds],
       );
       freeText = freeTextIds.map((questionId) => ({
