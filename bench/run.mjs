@@ -26,6 +26,7 @@ import {
   RESULTS_DIR,
   ROOT,
   SCALE,
+  SERVER_RUNTIME_ENV,
 } from './lib/config.mjs';
 import { createDatabase, dropDatabase, migrate } from './lib/database.mjs';
 import { runHttpScenarios } from './lib/http.mjs';
@@ -178,14 +179,14 @@ async function main() {
         startServer({
           name: 'API',
           args: [...profile, `${APP_DIST}/main.js`],
-          env: { ...process.env, ...appEnv },
+          env: { ...process.env, ...appEnv, ...SERVER_RUNTIME_ENV },
           cwd: ROOT,
           logFile: `${RESULTS_DIR}/api.log`,
         }),
         startServer({
           name: 'baseline',
           args: [fileURLToPath(new URL('./baseline/server.mjs', import.meta.url))],
-          env: { ...process.env, ...appEnv, BENCH_APP_DIST: APP_DIST },
+          env: { ...process.env, ...appEnv, ...SERVER_RUNTIME_ENV, BENCH_APP_DIST: APP_DIST },
           cwd: ROOT,
           logFile: `${RESULTS_DIR}/baseline.log`,
         }),

@@ -83,12 +83,18 @@ export function appEnvironment({ databaseUrl, queuePrefix }) {
     LOG_LEVEL: 'info',
     SWAGGER_UI: 'false',
     QUEUE_BOARD: 'false',
-    // Flags to try on the API without touching the app (V8 heap sizes, for example).
-    ...(process.env.BENCH_API_NODE_OPTIONS
-      ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS }
-      : {}),
   };
 }
+
+/**
+ * How the two servers run: with production's memory settings, as `npm run start:prod` and the
+ * Dockerfile set them. BENCH_API_NODE_OPTIONS tries other Node flags without touching the app.
+ */
+export const SERVER_RUNTIME_ENV = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_MMAP_THRESHOLD_: '131072',
+  NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '--max-semi-space-size=2',
+};
 
 /**
  * Targets of issue 8. `kind` says how a measurement is compared: `ratio` of throughput to the
