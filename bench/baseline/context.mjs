@@ -40,7 +40,17 @@ export async function authenticate(request) {
       issuer: ISSUER,
       audience: AUDIENCE,
     });
-    if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) throw new Error();
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error();
+    if (!ROLES.includes(payload.role)) throw new Error();
+    // The service's JwtStrategy also asks whether the session is still open (SessionsRepository
+    // .isLive), so a signed-out or deprovisioned person's token stops at once: the same statement.
+    const { rowCount } = await pool.query(
+      `SELECT 1 FROM refresh_tokens
+        WHERE family_id = $1::uuid AND user_id = $2::uuid AND expires_at > now()
+        LIMIT 1`,
+      [payload.sid, payload.sub],
+    );
+    if (rowCount === 0) throw new Error();
     return { kind: 'user', userId: payload.sub, role: payload.role, sessionId: payload.sid };
   } catch {
     throw new HttpProblem(401, 'Sign in first.');

@@ -12,12 +12,9 @@ import {
 } from './context.mjs';
 
 const { breakDownByDepartment } = await load('org-wellness/department-breakdown.js');
-const { minGroupSizeOf: orgMinGroupSizeOf, participationOf } = await load(
-  'org-wellness/group-privacy.js',
-);
-const { buildSurveyFigures, minGroupSizeOf: surveyMinGroupSizeOf } = await load(
-  'surveys/survey-results.js',
-);
+const { participationOf } = await load('org-wellness/group-privacy.js');
+const { minGroupSizeOf } = await load('orgs/org-settings.js');
+const { buildSurveyFigures } = await load('surveys/survey-results.js');
 
 export function registerOrgAggregateRoutes(app) {
   app.get(
@@ -60,7 +57,7 @@ export function registerOrgAggregateRoutes(app) {
         [orgId, 11],
       );
       if (!figures) throw notFound('No such organisation.');
-      const minGroupSize = orgMinGroupSizeOf(figures.settings);
+      const minGroupSize = minGroupSizeOf(figures.settings);
       const tallies = Array.isArray(figures.departmentTallies)
         ? { rows: figures.departmentTallies }
         : await pool.query(
@@ -168,7 +165,7 @@ export function registerOrgAggregateRoutes(app) {
         [surveyId, survey.org_id],
       ),
     ]);
-    const minGroupSize = surveyMinGroupSizeOf(settings.rows[0]?.settings);
+    const minGroupSize = minGroupSizeOf(settings.rows[0]?.settings);
     const figures = buildSurveyFigures({
       status: survey.status,
       minGroupSize,
