@@ -76,6 +76,33 @@ describe('candidate pool', () => {
     expect(pool.eligibleFor(3).map(({ candidate }) => candidate)).toEqual([2]);
   });
 
+  it('compares a person only with those sharing an interest or an offset band, not everyone', () => {
+    const zones = [-480, -300, 0, 60, 330, 600];
+    const profiles = Array.from({ length: 60 }, (_, index) =>
+      person(`p${String(index).padStart(2, '0')}`, {
+        interests: [`hobby-${index % 10}`],
+        utcOffsetMinutes: zones[index % zones.length],
+      }),
+    );
+    const pool = new CandidatePool(profiles, []);
+    profiles.forEach((me, index) => {
+      const expected = profiles
+        .map((other, candidate) => ({ other, candidate }))
+        .filter(
+          ({ other, candidate }) =>
+            candidate !== index &&
+            (other.interests[0] === me.interests[0] ||
+              Math.abs(other.utcOffsetMinutes - me.utcOffsetMinutes) <= 180),
+        )
+        .map(({ candidate }) => candidate);
+      expect(pool.candidatesOf(index)).toEqual(expected);
+    });
+    // Someone in UTC-8 with hobby-0 is never compared with someone of hobby-2 in UTC+5:30.
+    expect(profiles[22]).toMatchObject({ interests: ['hobby-2'], utcOffsetMinutes: 330 });
+    expect(pool.candidatesOf(0)).not.toContain(22);
+    expect(pool.candidatesOf(0).length).toBeLessThan(profiles.length / 2);
+  });
+
   it('leaves out excluded pairs both ways, and ignores pairs of people not in the pool', () => {
     const pool = new CandidatePool(
       [person('a'), person('b'), person('c')],

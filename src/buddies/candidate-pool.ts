@@ -16,13 +16,23 @@ export interface PoolProfile extends BuddyTraits {
  * Every opted-in person, scored against each other in memory. A pair is eligible when the two
  * are different people, share an interest or live within three hours of each other, and are
  * neither blocked nor in a pending or active match (`excludedPairs`, either way round).
- * Profiles come in user id order: a tie in score goes to the lower index, the lower user id.
+ * Candidates are blocked first: a person is scored only against the people listed under one of
+ * their interests and those in their band of UTC offsets, never against everyone. Profiles come
+ * in user id order: a tie in score goes to the lower index, the lower user id.
  */
 export class CandidatePool {
   private readonly masks: CompatibilityMasks;
   private readonly offsets: Int32Array;
   private readonly excluded: Array<Set<number> | undefined>;
   private readonly indexes: Map<string, number>;
+  /** Per interest, the indexes of the people who have it, ascending. */
+  private readonly byInterest = new Map<string, number[]>();
+  /** Indexes ordered by UTC offset, and those offsets, for the band around a person. */
+  private readonly byOffset: Int32Array;
+  private readonly sortedOffsets: Int32Array;
+  /** Who is already in the block being gathered: marked with the gathering's number. */
+  private readonly gathered: Int32Array;
+  private gathering = 0;
 
   constructor(
     readonly profiles: readonly PoolProfile[],
@@ -30,6 +40,18 @@ export class CandidatePool {
   ) {
     this.masks = new CompatibilityMasks(profiles);
     this.offsets = Int32Array.from(profiles, (profile) => profile.utcOffsetMinutes);
+    profiles.forEach((profile, index) => {
+      for (const interest of new Set(profile.interests)) {
+        const holders = this.byInterest.get(interest);
+        if (holders) holders.push(index);
+        else this.byInterest.set(interest, [index]);
+      }
+    });
+    this.byOffset = Int32Array.from(profiles.keys()).sort(
+      (a, b) => this.offsets[a] - this.offsets[b] || a - b,
+    );
+    this.sortedOffsets = this.byOffset.map((index) => this.offsets[index]);
+    this.gathered = new Int32Array(profiles.length);
     this.indexes = new Map(profiles.map((profile, index) => [profile.userId, index]));
     this.excluded = new Array<Set<number> | undefined>(profiles.length);
     for (const [one, other] of excludedPairs) {
@@ -70,9 +92,8 @@ export class CandidatePool {
    * write them while it scores the next owners.
    */
   rankPairsFrom(lists: BestCandidateLists, from: number, to: number): void {
-    const count = this.profiles.length;
     for (let a = from; a < to; a++) {
-      for (let b = a + 1; b < count; b++) {
+      for (const b of this.blockOf(a, a)) {
         const score = this.eligibleScore(a, b);
         if (score < 0) continue;
         lists.offer(a, b, score);
@@ -81,15 +102,59 @@ export class CandidatePool {
     }
   }
 
+  /** Who `index` is compared with at all (their blocks), in index order. */
+  candidatesOf(index: number): number[] {
+    return this.blockOf(index, -1)
+      .filter((candidate) => candidate !== index)
+      .sort((a, b) => a - b);
+  }
+
   /** Every eligible candidate of one person with their score, in index order. */
   eligibleFor(index: number): RankedCandidate[] {
     const eligible: RankedCandidate[] = [];
-    for (let candidate = 0; candidate < this.profiles.length; candidate++) {
+    for (const candidate of this.candidatesOf(index)) {
       const score = this.eligibleScore(index, candidate);
       if (score >= 0) eligible.push({ candidate, score });
     }
     return eligible;
   }
+
+  /**
+   * The people after index `after` who share an interest with `a` or whose UTC offset is within
+   * NEARBY_OFFSET_MINUTES of theirs, each once, in no particular order: the only people `a` is
+   * scored against.
+   */
+  private blockOf(a: number, after: number): number[] {
+    const mark = ++this.gathering;
+    const block: number[] = [];
+    const add = (b: number) => {
+      if (b > after && this.gathered[b] !== mark) {
+        this.gathered[b] = mark;
+        block.push(b);
+      }
+    };
+    for (const interest of new Set(this.profiles[a].interests)) {
+      const holders = this.byInterest.get(interest)!;
+      for (let k = firstAbove(holders, after); k < holders.length; k++) add(holders[k]);
+    }
+    const offset = this.offsets[a];
+    const end = firstAbove(this.sortedOffsets, offset + NEARBY_OFFSET_MINUTES);
+    for (let k = firstAbove(this.sortedOffsets, offset - NEARBY_OFFSET_MINUTES - 1); k < end; k++)
+      add(this.byOffset[k]);
+    return block;
+  }
+}
+
+/** The position of the first value above `value` in ascending `values` (binary search). */
+function firstAbove(values: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] > value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** The `capacity` best of `eligible`, best first (ties to the lower index). */
