@@ -1,20 +1,35 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles.js';
+import { BoundedMemo } from '../common/cache/bounded-memo.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import type { FreeTextAnswersDto, SurveyResultsDto } from './dto/survey-results.dto.js';
 import { SurveyAccess } from './survey-access.js';
 import type { SurveyQuestion } from './survey-questions.js';
 import { minGroupSizeOf } from '../orgs/org-settings.js';
-import { buildSurveyFigures } from './survey-results.js';
+import { buildSurveyFigures, type DepartmentTally, type QuestionTally } from './survey-results.js';
 import { SurveyResultsRepository } from './survey-results.repository.js';
 import { freeTextContext } from './survey-responses.service.js';
 import type { StoredSurvey } from './surveys.repository.js';
 import type { SurveyStatus } from './survey-status.js';
 
+/** Closed surveys whose answer tallies a process keeps: a few kilobytes each. */
+const REMEMBERED_SURVEYS = 200;
+
 /** How an organisation answered a survey, never how a person did. */
 @Injectable()
 export class SurveyResultsService {
+  /**
+   * A closed survey takes no more answers and never reopens, so its tallies are final: computed
+   * once per process instead of on every read (the two grouped scans of its responses were most
+   * of a results request at 10,000 responses). Participation is not kept: it counts members as
+   * they are now.
+   */
+  private readonly closedTallies = new BoundedMemo<{
+    departments: DepartmentTally[];
+    questionTallies: QuestionTally[];
+  }>(REMEMBERED_SURVEYS);
+
   constructor(
     private readonly access: SurveyAccess,
     private readonly tallies: SurveyResultsRepository,
@@ -24,10 +39,13 @@ export class SurveyResultsService {
   async resultsOf(principal: Principal, surveyId: string): Promise<SurveyResultsDto> {
     const survey = await this.access.forLead(principal, surveyId);
     const questions = survey.questions as unknown as SurveyQuestion[];
-    const [settings, departments, questionTallies, participation] = await Promise.all([
+    const [settings, { departments, questionTallies }, participation] = await Promise.all([
       this.tallies.settingsOf(survey.orgId),
-      this.tallies.departmentTallies(surveyId),
-      this.tallies.questionTallies(surveyId),
+      survey.status === 'closed' && survey.closedAt
+        ? this.closedTallies.get(`${surveyId}:${survey.closedAt.toISOString()}`, () =>
+            this.answerTallies(surveyId),
+          )
+        : this.answerTallies(surveyId),
       this.tallies.participation(surveyId, survey.orgId),
     ]);
     const minGroupSize = minGroupSizeOf(settings);
@@ -46,6 +64,14 @@ export class SurveyResultsService {
       ...figures,
       ...(figures.suppressed ? {} : { freeText: await this.freeText(survey, questions) }),
     };
+  }
+
+  private async answerTallies(surveyId: string) {
+    const [departments, questionTallies] = await Promise.all([
+      this.tallies.departmentTallies(surveyId),
+      this.tallies.questionTallies(surveyId),
+    ]);
+    return { departments, questionTallies };
   }
 
   /** Each question's answers shuffled on their own, so two answers of one person never pair up. */
