@@ -49,6 +49,22 @@ describe('log redaction', () => {
     expect(line).toMatch(/"name":"mood"/);
   });
 
+  it('scrubs class instances such as DTOs, and leaves streams to their serializers', () => {
+    class JournalInput {
+      constructor(
+        readonly content: string,
+        readonly moodScore: number,
+      ) {}
+    }
+    const line = logged((logger) =>
+      logger.warn({ input: new JournalInput('I cried at work today', 3) }, 'refused'),
+    );
+    expect(line).not.toContain('cried');
+    expect(line).toContain('"moodScore":3');
+    const stream = new Writable();
+    expect(scrubSensitive({ res: stream })).toEqual({ res: stream });
+  });
+
   it('returns what holds nothing sensitive as it is, without copying', () => {
     const clean = { req: { id: 'a', method: 'GET' }, list: [1, 2, { ok: true }] };
     expect(scrubSensitive(clean)).toBe(clean);
