@@ -1,5 +1,6 @@
 import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from 'jose';
+import { BoundedMemo } from '../../common/cache/bounded-memo.js';
 
 const DISCOVERY_TIMEOUT_MS = 5000;
 /** Clock difference tolerated between the provider and this service. */
@@ -18,6 +19,9 @@ const ACCEPTED_ALGORITHMS = [
   'EdDSA',
 ];
 
+/** Providers whose key sets a process keeps; more are fetched again when next needed. */
+const KEY_SETS_KEPT = 1_000;
+
 export const INVALID_ID_TOKEN = 'The ID token is not valid for this service.';
 
 /**
@@ -26,7 +30,8 @@ export const INVALID_ID_TOKEN = 'The ID token is not valid for this service.';
  */
 @Injectable()
 export class OidcVerifier {
-  private readonly keySets = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
+  /** A failed discovery is not kept: the provider may be back on the next sign-in. */
+  private readonly keySets = new BoundedMemo<ReturnType<typeof createRemoteJWKSet>>(KEY_SETS_KEPT);
 
   /** The token's claimed issuer, before any verification: only to find whom to ask. */
   claimedIssuer(idToken: string): string {
@@ -63,14 +68,7 @@ export class OidcVerifier {
   }
 
   private keySetOf(issuer: string) {
-    let keySet = this.keySets.get(issuer);
-    if (!keySet) {
-      keySet = this.discover(issuer);
-      this.keySets.set(issuer, keySet);
-      // A failed discovery is not cached: the provider may be back on the next sign-in.
-      keySet.catch(() => this.keySets.delete(issuer));
-    }
-    return keySet;
+    return this.keySets.get(issuer, () => this.discover(issuer));
   }
 
   private async discover(issuer: string) {

@@ -1,6 +1,6 @@
 /**
- * Remembers the results of a computation by key, for values that can no longer change (the
- * tallies of a closed survey). Calls for one key while it is being computed share the one
+ * Remembers the results of a computation by key, for values that need not be computed again
+ * (a closed survey's tallies; an identity provider's key set, which refreshes itself). Calls for one key while it is being computed share the one
  * computation; a failed computation is forgotten, so the next call tries again. At most
  * `capacity` keys are kept, the least recently used forgotten first.
  */
