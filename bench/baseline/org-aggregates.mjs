@@ -61,16 +61,25 @@ export function registerOrgAggregateRoutes(app) {
       const tallies = Array.isArray(figures.departmentTallies)
         ? { rows: figures.departmentTallies }
         : await pool.query(
-            `SELECT e.department, count(*)::int AS members, count(p.mean)::int AS active,
-             coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
-        FROM employees e
-        CROSS JOIN LATERAL (
-          SELECT avg(m.mood_score) AS mean
-            FROM mood_entries m
-           WHERE m.user_id = e.user_id
-             AND m.created_at >= now() - make_interval(days => $2::int)) p
-       WHERE e.org_id = $1::uuid AND e.ended_at IS NULL
-       GROUP BY e.department`,
+            `WITH members AS MATERIALIZED (
+                SELECT user_id, department FROM employees
+                 WHERE org_id = $1::uuid AND ended_at IS NULL
+                 ORDER BY user_id
+              ), person_means AS (
+                SELECT mb.department, p.mean
+                  FROM members mb
+                  CROSS JOIN LATERAL (
+                    SELECT avg(m.mood_score) AS mean
+                      FROM mood_entries m
+                     WHERE m.user_id = mb.user_id
+                       AND m.created_at >= now() - make_interval(days => $2::int)) p
+              ), department_tallies AS (
+                SELECT department, count(*)::int AS members, count(mean)::int AS active,
+                       coalesce(sum((mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
+                  FROM person_means
+                 GROUP BY department
+              )
+              SELECT * FROM department_tallies`,
             [orgId, 30],
           );
       const members = tallies.rows.reduce((total, tally) => total + tally.members, 0);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { DepartmentTally } from './department-breakdown.js';
-import { MOOD_WINDOW_DAYS } from './wellness-score.js';
+import { memberMoodCtes } from './member-mood-tallies.js';
 
 /** Weeks of trend on the dashboard, the current one included. */
 export const TREND_WEEKS = 12;
@@ -75,24 +75,14 @@ export class OrgWellnessRepository {
   }
 
   /**
-   * Per department, from the entries as they are now: members, members who logged a mood in
-   * the window, and the sum of their mean moods mapped to 0..100 (the mood component's terms).
-   * Only for an organisation whose snapshots have no tallies yet: it reads every member's
-   * entries, where a snapshot is one row. Grouped in SQL, so no person's figures leave the
-   * database; the same figures as computeStats stores.
+   * Per department, from the entries as they are now, the figures computeStats stores with a
+   * snapshot. Only for an organisation whose snapshots have no tallies yet: it reads every
+   * member's entries, where a snapshot is one row.
    */
   departmentTallies(orgId: string): Promise<DepartmentTally[]> {
     return this.prisma.$queryRaw<DepartmentTally[]>`
-      SELECT e.department, count(*)::int AS members, count(p.mean)::int AS active,
-             coalesce(sum((p.mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
-        FROM employees e
-        CROSS JOIN LATERAL (
-          SELECT avg(m.mood_score) AS mean
-            FROM mood_entries m
-           WHERE m.user_id = e.user_id
-             AND m.created_at >= now() - make_interval(days => ${MOOD_WINDOW_DAYS}::int)) p
-       WHERE e.org_id = ${orgId}::uuid AND e.ended_at IS NULL
-       GROUP BY e.department`;
+      WITH ${memberMoodCtes(orgId)}
+      SELECT * FROM department_tallies`;
   }
 
   /** Snapshots newest first, `limit + 1` rows. */
