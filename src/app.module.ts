@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { OutboundModule } from './common/outbound/outbound.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { MoodModule } from './mood/mood.module.js';
 import { JournalsModule } from './journals/journals.module.js';
@@ -38,6 +39,7 @@ export function coreModules(
     DatabaseModule.forRoot(databaseUrl),
     JobsModule.forRoot(config, { consume: consumeJobs }),
     CryptoModule,
+    OutboundModule,
   ];
 }
 

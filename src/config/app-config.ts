@@ -129,6 +129,40 @@ export class AppConfig {
   AUTH_RATE_LIMIT_PER_ACCOUNT = 5;
 
   /**
+   * Attempts per minute per address on the SSO exchange and the OAuth token endpoint, where
+   * each identity (issuer and subject, or client id) is limited by AUTH_RATE_LIMIT_PER_ACCOUNT:
+   * one office address signs in hundreds of people a minute, one identity cannot be hammered.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_ADDRESS_FEDERATED = 600;
+
+  /**
+   * Whether requests made on behalf of organisations (identity provider discovery and keys,
+   * webhook deliveries) may reach loopback, private, link-local and metadata addresses. Off
+   * unless a provider or receiver runs on the developer's own machine (and in tests).
+   */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES = false;
+
+  /**
+   * DNS servers asked for domain verification records, comma-separated (`1.1.1.1`,
+   * `10.0.0.2:5353`, `[2606:4700::1111]:53`). Empty: the machine's own resolvers.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((server) => server.trim())
+          .filter((server) => server !== '')
+      : value,
+  )
+  @IsArray()
+  @IsString({ each: true })
+  DNS_RESOLVERS: string[] = [];
+
+  /**
    * Keys for personal text at rest (AES-256-GCM): `id:base64key,id:base64key`, 32-byte keys.
    * Required in production; elsewhere a key is made once and kept in DATA_DIR.
    */

@@ -7,6 +7,7 @@ import { deliveryIdFor, readDispatchedEvent, webhookPayload } from './webhook-ev
 import { MAX_ERROR_LENGTH, sendWebhook } from './webhook-sender.js';
 import { webhookSignature } from './webhook-signature.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
+import { OutboundHttp } from '../common/outbound/outbound-http.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
 export const DISPATCH_WEBHOOKS = 'webhooks.dispatch';
@@ -40,6 +41,7 @@ export class WebhookDeliveryService implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly runner: JobRunner,
     private readonly config: AppConfig,
+    private readonly outbound: OutboundHttp,
   ) {}
 
   onModuleInit(): void {
@@ -102,6 +104,7 @@ export class WebhookDeliveryService implements OnModuleInit {
     const outcome = refusal
       ? { delivered: false as const, error: refusal }
       : await sendWebhook(
+          this.outbound.fetch,
           subscription.url,
           body,
           {

@@ -4,11 +4,12 @@ export const MAX_ERROR_LENGTH = 500;
 export type SendOutcome = { delivered: true } | { delivered: false; error: string };
 
 /**
- * POSTs one webhook. Any 2xx is delivered; anything else, including a redirect (never followed:
+ * POSTs one webhook through `fetch` (the service's guarded one). Any 2xx is delivered; anything else, including a redirect (never followed:
  * it could point inside our network), a timeout or a refused connection, is an error text fit
  * to show the organisation. The response body is not read.
  */
 export async function sendWebhook(
+  fetch: typeof globalThis.fetch,
   url: string,
   body: string,
   headers: Record<string, string>,

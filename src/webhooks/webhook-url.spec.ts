@@ -1,5 +1,8 @@
 import { hostRefusal, isPublicAddress, webhookUrlRefusal } from './webhook-url.js';
 
+const DEV = { requireHttps: false, publicOnly: false };
+const PROD = { requireHttps: true, publicOnly: true };
+
 describe('webhook URLs', () => {
   it('tells public addresses from loopback, private, link-local and embedded ones', () => {
     for (const address of ['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111']) {
@@ -28,13 +31,13 @@ describe('webhook URLs', () => {
   });
 
   it('allows http outside production only, and never credentials or other schemes', () => {
-    expect(webhookUrlRefusal('http://127.0.0.1:8080/hooks', false)).toBeNull();
-    expect(webhookUrlRefusal('https://hr.example.com/hooks', true)).toBeNull();
-    expect(webhookUrlRefusal('http://hr.example.com/hooks', true)).toMatch(/https/);
-    expect(webhookUrlRefusal('https://user:pw@hr.example.com/', false)).toMatch(/credentials/);
-    expect(webhookUrlRefusal('https://user@hr.example.com/', false)).toMatch(/credentials/);
-    expect(webhookUrlRefusal('ftp://hr.example.com/', false)).toMatch(/http/);
-    expect(webhookUrlRefusal('hr.example.com/hooks', false)).toMatch(/absolute/);
+    expect(webhookUrlRefusal('http://127.0.0.1:8080/hooks', DEV)).toBeNull();
+    expect(webhookUrlRefusal('https://hr.example.com/hooks', PROD)).toBeNull();
+    expect(webhookUrlRefusal('http://hr.example.com/hooks', PROD)).toMatch(/https/);
+    expect(webhookUrlRefusal('https://user:pw@hr.example.com/', DEV)).toMatch(/credentials/);
+    expect(webhookUrlRefusal('https://user@hr.example.com/', DEV)).toMatch(/credentials/);
+    expect(webhookUrlRefusal('ftp://hr.example.com/', DEV)).toMatch(/http/);
+    expect(webhookUrlRefusal('hr.example.com/hooks', DEV)).toMatch(/absolute/);
   });
 
   it('refuses literal internal addresses in production, in any spelling', () => {
@@ -46,9 +49,9 @@ describe('webhook URLs', () => {
       'https://[::ffff:169.254.169.254]/',
       'https://169.254.169.254/latest/meta-data',
     ]) {
-      expect([url, webhookUrlRefusal(url, true)]).toEqual([url, expect.stringMatching(/public/)]);
+      expect([url, webhookUrlRefusal(url, PROD)]).toEqual([url, expect.stringMatching(/public/)]);
     }
-    expect(webhookUrlRefusal('https://127.0.0.1/', false)).toBeNull();
+    expect(webhookUrlRefusal('https://127.0.0.1/', DEV)).toBeNull();
   });
 
   it('refuses a host that resolves to an internal address or not at all', async () => {

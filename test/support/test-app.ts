@@ -32,6 +32,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     ANONYMITY_KEY: 'test anonymity key of at least thirty-two characters',
     // Webhook retries a second apart, not half a minute: tests wait for them.
     WEBHOOK_RETRY_BASE_MS: '1000',
+    // Identity providers and webhook receivers of tests listen on loopback.
+    OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
     ...overrides,
   });
 }
