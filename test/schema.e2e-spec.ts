@@ -116,7 +116,40 @@ const ADDED_TABLES: Record<string, string[]> = {
     'last_used_at',
     'created_at',
   ],
-  identity_providers: ['id', 'org_id', 'issuer', 'client_id', 'email_domains', 'created_at'],
+  identity_providers: [
+    'id',
+    'org_id',
+    'issuer',
+    'client_id',
+    'email_domains',
+    'tenant_claim',
+    'tenant_id',
+    'created_at',
+  ],
+  // email domains an organisation proved it controls, and invitations for everyone else (tenancy)
+  organization_domains: [
+    'id',
+    'org_id',
+    'domain',
+    'verification_token',
+    'verified_at',
+    'created_at',
+  ],
+  organization_invitations: [
+    'id',
+    'org_id',
+    'email',
+    'job_title',
+    'department',
+    'external_id',
+    'display_name',
+    'status',
+    'expires_at',
+    'responded_at',
+    'created_at',
+  ],
+  // ID tokens already exchanged, so each signs in once (SSO)
+  sso_used_tokens: ['token_hash', 'expires_at', 'created_at'],
   // one support per person and post, as a keyed hash (rants)
   rant_supports: ['rant_id', 'supporter_hash', 'created_at'],
   // reports of a post, the reporter as a keyed hash (rants)
@@ -185,13 +218,15 @@ const ADDED_TABLES: Record<string, string[]> = {
 };
 
 const ADDED_COLUMNS: Record<string, string[]> = {
-  refresh_tokens: ['family_id', 'rotated_at'], // sessions and reuse detection (identity)
+  // sessions, reuse detection, and the organisation whose SSO began a session (identity)
+  refresh_tokens: ['family_id', 'rotated_at', 'sso_org_id'],
   mood_entries: ['encryption_key_id'], // key rotation of encrypted notes
   journals: ['encryption_key_id'], // key rotation of encrypted content
   anonymous_rants: ['encryption_key_id', 'hidden_at', 'report_count'], // encrypted text, moderation
   therapists: ['languages'], // the directory filters by language
   appointments: ['encryption_key_id'], // key rotation of encrypted notes
-  employees: ['external_id', 'ended_at', 'updated_at'], // HR provisioning and deprovisioning
+  // HR provisioning and deprovisioning; the name and role the organisation gives a membership
+  employees: ['external_id', 'ended_at', 'updated_at', 'display_name', 'org_role'],
   // draft, open, closed, and who created it
   wellbeing_surveys: ['status', 'opened_at', 'closed_at', 'created_by', 'updated_at'],
   survey_responses: ['department'], // per-department results above the threshold
@@ -230,6 +265,9 @@ const FOREIGN_KEYS = [
   ['org_wellness_snapshots', 'org_id', 'organizations', 'CASCADE'],
   ['webhook_subscriptions', 'org_id', 'organizations', 'CASCADE'],
   ['webhook_deliveries', 'subscription_id', 'webhook_subscriptions', 'CASCADE'],
+  ['refresh_tokens', 'sso_org_id', 'organizations', 'CASCADE'],
+  ['organization_domains', 'org_id', 'organizations', 'CASCADE'],
+  ['organization_invitations', 'org_id', 'organizations', 'CASCADE'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
@@ -337,6 +375,8 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
     for (const key of keys) {
       if (key.table_name === 'refresh_tokens') {
         expect(key.column_name).toBe('token');
+      } else if (key.table_name === 'sso_used_tokens') {
+        expect(key.column_name).toBe('token_hash');
       } else if (key.table_name === 'buddy_profiles') {
         expect(key).toEqual({ ...key, column_name: 'user_id', data_type: 'uuid' });
       } else if (pairKeys[key.table_name]) {
