@@ -11,9 +11,12 @@ import {
   MatrixFixtures,
   newCourse,
   newTherapist,
+  ORG1_DOMAIN,
+  ORG2_DOMAIN,
   SCIM_PATCH_OP,
   SCIM_USER,
   skip,
+  SSO_NONCE,
   SURVEY_QUESTIONS,
   WEBHOOK,
 } from './support/matrix-fixtures.js';
@@ -71,7 +74,7 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /v1/auth/sso/exchange': {
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     setup: async (fx) => ({ idToken: await fx.idToken() }),
-    body: (_fx, _caller, { idToken }) => ({ idToken }),
+    body: (_fx, _caller, { idToken }) => ({ idToken, nonce: SSO_NONCE }),
   },
 
   // --- me: the caller's own account ----------------------------------------------------------
@@ -91,6 +94,16 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /v1/me/export': { expect: [401, 200, 200, 200, 200, 200, 200, 403, 403, 403] },
   'GET /v1/me/sessions': { expect: [401, 200, 200, 200, 200, 200, 200, 403, 403, 403] },
+  // Invitations are the invited person's to answer; anyone else's id is not found.
+  'GET /v1/me/invitations': { expect: [401, 200, 200, 200, 200, 200, 200, 403, 403, 403] },
+  'POST /v1/me/invitations/{invitationId}/accept': {
+    expect: [401, 200, 404, 404, 404, 404, 404, 403, 403, 403],
+    setup: async (fx) => ({ invitationId: await fx.invitationToOwner() }),
+  },
+  'POST /v1/me/invitations/{invitationId}/decline': {
+    expect: [401, 204, 404, 404, 404, 404, 404, 403, 403, 403],
+    setup: async (fx) => ({ invitationId: await fx.invitationToOwner() }),
+  },
   'DELETE /v1/me/sessions/{id}': {
     expect: [401, 204, 404, 404, 404, 404, 404, 403, 403, 403],
     setup: async (fx) => ({ id: await fx.sessionOfOwner() }),
@@ -140,7 +153,7 @@ const MATRIX: Record<string, MatrixRow> = {
     body: (_fx, _caller, { issuer }) => ({
       issuer,
       clientId: 'mindfulme',
-      emailDomains: ['example.org'],
+      emailDomains: [ORG1_DOMAIN],
     }),
   },
   'GET /v1/orgs/{orgId}/identity-providers': {
@@ -171,6 +184,41 @@ const MATRIX: Record<string, MatrixRow> = {
     setup: (fx) => ({ orgId: fx.org1, id: fx.shared.webhook }),
   },
 
+  // --- domains: the organisation's admin and platform admins only, never an HR client -------
+  'POST /v1/orgs/{orgId}/domains': {
+    expect: [401, 404, 404, 404, 404, 201, 201, 403, 403, 403],
+    setup: (fx) => ({ orgId: fx.org1 }),
+    body: () => ({ domain: `claim-${randomBytes(3).toString('hex')}.test` }),
+  },
+  'GET /v1/orgs/{orgId}/domains': {
+    expect: [401, 404, 404, 404, 404, 200, 200, 403, 403, 403],
+    setup: (fx) => ({ orgId: fx.org1 }),
+  },
+  'POST /v1/orgs/{orgId}/domains/{domain}/verify': {
+    // Already verified, so no DNS is asked: the cell is about who may ask.
+    expect: [401, 404, 404, 404, 404, 200, 200, 403, 403, 403],
+    setup: (fx) => ({ orgId: fx.org1, domain: ORG1_DOMAIN }),
+  },
+  'DELETE /v1/orgs/{orgId}/domains/{domain}': {
+    expect: [401, 404, 404, 404, 404, 204, 204, 403, 403, 403],
+    setup: async (fx) => ({ orgId: fx.org1, domain: await fx.pendingDomainOfOrg1() }),
+  },
+
+  // --- invitations: sent like members are added --------------------------------------------
+  'POST /v1/orgs/{orgId}/invitations': {
+    expect: [401, 404, 404, 404, 404, 201, 201, 201, 403, 404],
+    setup: (fx) => ({ orgId: fx.org1 }),
+    body: () => ({ email: uniqueEmail('guest', 'elsewhere.test') }),
+  },
+  'GET /v1/orgs/{orgId}/invitations': {
+    expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
+    setup: (fx) => ({ orgId: fx.org1 }),
+  },
+  'DELETE /v1/orgs/{orgId}/invitations/{invitationId}': {
+    expect: [401, 404, 404, 404, 404, 204, 204, 204, 403, 404],
+    setup: async (fx) => ({ orgId: fx.org1, invitationId: await fx.invitationOfOrg1() }),
+  },
+
   // --- employees ----------------------------------------------------------------------------
   'GET /v1/orgs/{orgId}/employees': {
     expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
@@ -179,12 +227,14 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /v1/orgs/{orgId}/employees': {
     expect: [401, 404, 404, 404, 404, 201, 201, 201, 403, 404],
     setup: (fx) => ({ orgId: fx.org1 }),
-    body: () => ({ email: uniqueEmail('hire') }),
+    body: () => ({ email: uniqueEmail('hire', ORG1_DOMAIN) }),
   },
   'PUT /v1/orgs/{orgId}/employees': {
     expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
     setup: (fx) => ({ orgId: fx.org1 }),
-    body: () => ({ employees: [{ email: uniqueEmail('roster'), jobTitle: 'Analyst' }] }),
+    body: () => ({
+      employees: [{ email: uniqueEmail('roster', ORG1_DOMAIN), jobTitle: 'Analyst' }],
+    }),
   },
   'PATCH /v1/orgs/{orgId}/employees/{employeeId}': {
     expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
@@ -478,7 +528,11 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /scim/v2/Users': {
     expect: [401, 403, 403, 403, 403, 403, 403, 201, 403, 201],
-    body: () => ({ schemas: [SCIM_USER], userName: uniqueEmail('scim') }),
+    // Each client provisions people of its own organisation's verified domain.
+    body: (_fx, caller) => ({
+      schemas: [SCIM_USER],
+      userName: uniqueEmail('scim', caller.name === 'hrClientOtherOrg' ? ORG2_DOMAIN : ORG1_DOMAIN),
+    }),
   },
   'GET /scim/v2/Users': { expect: [401, 403, 403, 403, 403, 403, 403, 200, 403, 200] },
   'GET /scim/v2/Users/{id}': {

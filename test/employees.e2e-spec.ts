@@ -1,4 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { ssoSession, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -73,6 +74,9 @@ describe('organisation settings, members and HR provisioning', () => {
     const otherAdmin = await register(t.app, 'otheradmin');
     orgId = await createOrg('Acme', orgAdmin.user.id);
     otherOrgId = await createOrg('Globex', otherAdmin.user.id);
+    // Acme's people: everyone registered here, and its HR roster's domain.
+    await verifiedDomain(prisma, orgId, 'example.org');
+    await verifiedDomain(prisma, orgId, 'roster.acme.test');
     writerToken = await clientToken(orgId, orgAdmin.accessToken, ['employees:write']);
     readerToken = await clientToken(orgId, orgAdmin.accessToken, ['employees:read']);
     foreignWriterToken = await clientToken(otherOrgId, otherAdmin.accessToken, ['employees:write']);
@@ -155,7 +159,7 @@ describe('organisation settings, members and HR provisioning', () => {
   });
 
   describe('members', () => {
-    it('adds, updates and removes a member; removal ends sessions and keeps their own data', async () => {
+    it('adds, updates and removes a member; removal ends its SSO sessions and keeps their own data', async () => {
       const person = await register(t.app, 'member');
       const mood = await inject({
         method: 'POST',
@@ -204,6 +208,7 @@ describe('organisation settings, members and HR provisioning', () => {
       });
       expect(cleared.json()).toMatchObject({ jobTitle: null, department: 'Engineering' });
 
+      const throughSso = await ssoSession(prisma, orgId, person.user.id);
       const removed = await inject({
         method: 'DELETE',
         url: `${employeesUrl()}/${employee.id}`,
@@ -212,13 +217,14 @@ describe('organisation settings, members and HR provisioning', () => {
       expect(removed.statusCode).toBe(204);
       const row = await prisma.employee.findUniqueOrThrow({ where: { id: employee.id } });
       expect(row.endedAt).not.toBeNull();
-      expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(0);
+      // Only the session begun through Acme's SSO ended; the person's own sign-in is theirs.
+      expect(await prisma.refreshToken.count({ where: { token: throughSso } })).toBe(0);
       const refresh = await inject({
         method: 'POST',
         url: '/v1/auth/refresh',
         payload: { refreshToken: person.refreshToken },
       });
-      expect(refresh.statusCode).toBe(401);
+      expect(refresh.statusCode).toBe(200);
       expect(await prisma.user.count({ where: { id: person.user.id } })).toBe(1);
       expect(await prisma.moodEntry.count({ where: { userId: person.user.id } })).toBe(1);
 
@@ -328,6 +334,7 @@ describe('organisation settings, members and HR provisioning', () => {
             'externalId',
             'id',
             'jobTitle',
+            'orgRole',
             'updatedAt',
           ].sort(),
         );
@@ -336,8 +343,23 @@ describe('organisation settings, members and HR provisioning', () => {
 
     it('is not found for managers and outsiders, and refused to clients without employees:write', async () => {
       const manager = await register(t.app, 'manager');
-      expect((await add(orgAdmin.accessToken, { email: manager.email })).statusCode).toBe(201);
-      await prisma.user.update({ where: { id: manager.user.id }, data: { role: 'manager' } });
+      const managerMember = await add(orgAdmin.accessToken, { email: manager.email });
+      expect(managerMember.statusCode).toBe(201);
+      const promoted = await inject({
+        method: 'PATCH',
+        url: `${employeesUrl()}/${managerMember.json().id}`,
+        headers: bearer(orgAdmin.accessToken),
+        payload: { orgRole: 'manager' },
+      });
+      expect(promoted.json()).toMatchObject({ orgRole: 'manager' });
+      // An HR client cannot name managers: leading is for people the admin answers for.
+      const byClient = await inject({
+        method: 'PATCH',
+        url: `${employeesUrl()}/${managerMember.json().id}`,
+        headers: bearer(writerToken),
+        payload: { orgRole: 'member' },
+      });
+      expect(byClient.statusCode).toBe(403);
       const managerToken = (await login(manager)).accessToken;
       const target = (await add(orgAdmin.accessToken, { email: uniqueEmail('target') })).json();
       const attempts = (token: string) => [
@@ -481,16 +503,18 @@ describe('organisation settings, members and HR provisioning', () => {
       ).toBeNull();
     });
 
-    it('ends the sessions of members it deactivates', async () => {
+    it('ends the sessions of members it deactivates that began through its SSO', async () => {
       const person = await register(t.app, 'leaving');
       expect(
         (await put([{ externalId: 'HR-LEAVING', email: person.email }])).json().summary.created,
       ).toBe(1);
+      const throughSso = await ssoSession(prisma, orgId, person.user.id);
       const response = await put([
         { externalId: 'HR-LEAVING', email: person.email, active: false },
       ]);
       expect(response.json().results[0].status).toBe('deactivated');
-      expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(0);
+      expect(await prisma.refreshToken.count({ where: { token: throughSso } })).toBe(0);
+      expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(1);
     });
 
     it('refuses the whole roster with 422 and every bad row when any row is bad', async () => {

@@ -367,6 +367,8 @@ describe('hostile input on every operation that takes a body or a query', () => 
       employeeId: employee.id,
       id: randomUUID(),
       responseId: randomUUID(),
+      invitationId: randomUUID(),
+      domain: 'unclaimed.test',
       moduleId: 'intro',
       ...byPath[op.path],
     });

@@ -63,7 +63,7 @@ describe('organisation wellness', () => {
     userId: string,
     orgId: string,
     department: string | null,
-    extra: { endedAt?: Date; wellnessStreak?: number } = {},
+    extra: { endedAt?: Date; wellnessStreak?: number; orgRole?: 'manager' } = {},
   ) {
     await prisma.employee.create({
       data: {
@@ -176,13 +176,8 @@ describe('organisation wellness', () => {
     manager = await register(t.app, 'manager');
     individual = await register(t.app, 'individual');
     outsideManager = await register(t.app, 'outside-manager');
-    await prisma.user.updateMany({
-      where: { id: { in: [manager.user.id, outsideManager.user.id] } },
-      data: { role: 'manager' },
-    });
-    manager.accessToken = await login(manager);
-    outsideManager.accessToken = await login(outsideManager);
-    await addMember(outsideManager.user.id, orgB, 'Ops');
+    // Managers lead the organisation whose membership says so, and no other.
+    await addMember(outsideManager.user.id, orgB, 'Ops', { orgRole: 'manager' });
 
     tokyo = await insertPerson('Asia/Tokyo');
     newYork = await insertPerson('America/New_York');
@@ -195,6 +190,7 @@ describe('organisation wellness', () => {
     for (const userId of engineering) {
       await addMember(userId, orgA, 'Engineering', {
         wellnessStreak: userId === lapsed ? 9 : 0,
+        ...(userId === manager.user.id ? { orgRole: 'manager' as const } : {}),
       });
     }
     for (const userId of sales) await addMember(userId, orgA, 'Sales');

@@ -1,5 +1,6 @@
 import { PHQ9 } from '../src/assessments/instruments.js';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { verifiedDomain } from './factories/orgs.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -79,9 +80,10 @@ describe('privacy after a day of activity', () => {
     await call('PATCH', `/v1/orgs/${org.id}`, orgAdmin.accessToken, {
       settings: { departments: ['Engineering', 'Sales'] },
     });
+    const domain = await verifiedDomain(prisma, org.id);
 
     for (let i = 0; i < 8; i++) {
-      const person = await register(t.app, `member${i}`);
+      const person = await register(t.app, `member${i}`, domain);
       const employee = (
         await asOrgSide('POST', `/v1/orgs/${org.id}/employees`, orgAdmin.accessToken, {
           email: person.email,
@@ -103,8 +105,15 @@ describe('privacy after a day of activity', () => {
       });
     }
     const manager = members[0];
-    await prisma.user.update({ where: { id: manager.user.id }, data: { role: 'manager' } });
-    const managerToken = await signInAgain(manager);
+    await asOrgSide(
+      'PATCH',
+      `/v1/orgs/${org.id}/employees/${manager.employeeId}`,
+      orgAdmin.accessToken,
+      {
+        orgRole: 'manager',
+      },
+    );
+    const managerToken = manager.accessToken;
     const client = (
       await call('POST', `/v1/orgs/${org.id}/api-clients`, orgAdmin.accessToken, {
         name: 'HRIS',

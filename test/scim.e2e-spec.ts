@@ -1,4 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { ssoSession, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -104,6 +105,7 @@ describe('SCIM 2.0 Users', () => {
         data: { name: 'Globex', adminUserId: otherAdmin.user.id },
       })
     ).id;
+    await verifiedDomain(prisma, orgId, 'example.org');
     token = await clientToken(orgId, orgAdmin.accessToken, ['employees:write']);
     readerToken = await clientToken(orgId, orgAdmin.accessToken, ['employees:read']);
     foreignToken = await clientToken(otherOrgId, otherAdmin.accessToken, ['employees:write']);
@@ -161,8 +163,14 @@ describe('SCIM 2.0 Users', () => {
       where: { id: user.id },
       include: { user: true },
     });
-    expect(stored).toMatchObject({ orgId, externalId: 'okta-1', jobTitle: 'Engineer' });
-    expect(stored.user.displayName).toBe('Ana Lima');
+    expect(stored).toMatchObject({
+      orgId,
+      externalId: 'okta-1',
+      jobTitle: 'Engineer',
+      displayName: 'Ana Lima',
+    });
+    // The name is the organisation's, on the membership: the person's own profile is untouched.
+    expect(stored.user.displayName).toBeNull();
 
     const fetched = await scim('GET', `/Users/${user.id}`);
     expect(fetched.statusCode).toBe(200);
@@ -271,7 +279,7 @@ describe('SCIM 2.0 Users', () => {
     );
   });
 
-  it('deprovisions with active false (membership and sessions end) and restores with active true', async () => {
+  it('deprovisions with active false (membership and its SSO sessions end) and restores with active true', async () => {
     const person = await register(t.app, 'okta-person');
     const mood = await inject({
       method: 'POST',
@@ -282,6 +290,7 @@ describe('SCIM 2.0 Users', () => {
     expect(mood.statusCode).toBe(201);
     const user = (await scim('POST', '/Users', userResource(person.email))).json();
     expect(user.userName).toBe(person.email);
+    const throughSso = await ssoSession(prisma, orgId, person.user.id);
 
     const off = await scim(
       'PATCH',
@@ -293,13 +302,14 @@ describe('SCIM 2.0 Users', () => {
     expect((await prisma.employee.findUniqueOrThrow({ where: { id: user.id } })).endedAt).not.toBe(
       null,
     );
-    expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(0);
+    // The session begun through Acme's SSO ends; the person's own sign-in is not Acme's to end.
+    expect(await prisma.refreshToken.count({ where: { token: throughSso } })).toBe(0);
     const refresh = await inject({
       method: 'POST',
       url: '/v1/auth/refresh',
       payload: { refreshToken: person.refreshToken },
     });
-    expect(refresh.statusCode).toBe(401);
+    expect(refresh.statusCode).toBe(200);
     expect(await prisma.moodEntry.count({ where: { userId: person.user.id } })).toBe(1);
     expect((await scim('GET', `/Users/${user.id}`)).json().active).toBe(false);
 
@@ -362,15 +372,17 @@ describe('SCIM 2.0 Users', () => {
     );
   });
 
-  it('deletes (deprovisions) a User: 204, membership and sessions end, the account stays', async () => {
+  it('deletes (deprovisions) a User: 204, membership and its SSO sessions end, the account stays', async () => {
     const person = await register(t.app, 'okta-delete');
     const user = (await scim('POST', '/Users', userResource(person.email))).json();
+    const throughSso = await ssoSession(prisma, orgId, person.user.id);
     const removed = await scim('DELETE', `/Users/${user.id}`);
     expect(removed.statusCode).toBe(204);
     expect((await prisma.employee.findUniqueOrThrow({ where: { id: user.id } })).endedAt).not.toBe(
       null,
     );
-    expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(0);
+    expect(await prisma.refreshToken.count({ where: { token: throughSso } })).toBe(0);
+    expect(await prisma.refreshToken.count({ where: { userId: person.user.id } })).toBe(1);
     expect(await prisma.user.count({ where: { id: person.user.id } })).toBe(1);
   });
 

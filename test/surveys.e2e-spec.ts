@@ -59,19 +59,26 @@ describe('wellbeing surveys', () => {
       })
     ).json().accessToken as string;
 
-  async function person(label: string, role?: 'admin' | 'manager'): Promise<Person> {
+  async function person(label: string, role?: 'admin'): Promise<Person> {
     const signedIn = await register(t.app, label);
     if (!role) return { token: signedIn.accessToken, userId: signedIn.user.id };
     await prisma.user.update({ where: { id: signedIn.user.id }, data: { role } });
     return { token: await login(signedIn), userId: signedIn.user.id };
   }
 
-  async function join(who: Person, orgId: string, department: string | null, ended = false) {
+  async function join(
+    who: Person,
+    orgId: string,
+    department: string | null,
+    ended = false,
+    orgRole: 'member' | 'manager' = 'member',
+  ) {
     const row = await prisma.employee.create({
       data: {
         userId: who.userId,
         orgId,
         department,
+        orgRole,
         anonymizedId: `anon-${who.userId}`,
         endedAt: ended ? new Date() : null,
       },
@@ -146,8 +153,8 @@ describe('wellbeing surveys', () => {
     };
     orgA = await createOrg('Acme', orgAdmin.userId);
     orgB = await createOrg('Globex');
-    managerA = await join(await person('manager-a', 'manager'), orgA, 'Ops');
-    managerB = await join(await person('manager-b', 'manager'), orgB, 'Ops');
+    managerA = await join(await person('manager-a'), orgA, 'Ops', false, 'manager');
+    managerB = await join(await person('manager-b'), orgB, 'Ops', false, 'manager');
     outsider = await person('outsider');
     ops = [await member(orgA, 'Ops'), await member(orgA, 'Ops'), await member(orgA, 'Ops')];
     itTeam = [await member(orgA, 'IT'), await member(orgA, 'IT'), await member(orgA, 'IT')];

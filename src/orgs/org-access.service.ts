@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
 
 const NOT_FOUND = 'No such organisation.';
+const PEOPLE_ONLY = "Only the organisation's admin can do this, not an API client.";
 
 /** An active membership: the employee row of a person in an organisation, not ended. */
 export interface Membership {
@@ -36,13 +37,26 @@ export class OrgAccessService {
 
   /**
    * Who may see the organisation's aggregates and run its surveys: everyone `assertCanManage`
-   * allows, plus managers who are active members of that organisation.
+   * allows, plus its managers: active members whose membership of this organisation says so.
+   * A person's global role plays no part: a manager of one organisation is nobody in another.
    */
   async assertCanLead(principal: Principal, orgId: string): Promise<void> {
-    if (principal.kind === 'user' && principal.role === 'manager') {
-      if (await this.membership(principal.userId, orgId)) return;
-      throw new NotFoundException(NOT_FOUND);
+    if (principal.kind === 'user' && principal.role !== 'admin') {
+      const lead = await this.prisma.employee.findFirst({
+        where: { userId: principal.userId, orgId, endedAt: null, orgRole: 'manager' },
+        select: { id: true },
+      });
+      if (lead) return;
     }
+    await this.assertCanManage(principal, orgId);
+  }
+
+  /**
+   * Its admin user or a platform admin, never an API client: for what only a person answerable
+   * for the organisation may do (claim domains, trust identity providers, name managers).
+   */
+  async assertCanManageAsPerson(principal: Principal, orgId: string): Promise<void> {
+    if (principal.kind === 'client') throw new ForbiddenException(PEOPLE_ONLY);
     await this.assertCanManage(principal, orgId);
   }
 

@@ -63,6 +63,7 @@ describe('SCIM User resources', () => {
       anonymizedId: 'random',
       email: 'ana@acme.com',
       displayName: 'Ana Lima',
+      orgRole: 'member',
       jobTitle: 'Engineer',
       department: 'Ops',
       externalId: 'WD-1',

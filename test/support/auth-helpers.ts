@@ -9,13 +9,17 @@ export interface SignedIn {
   password: string;
 }
 
-export function uniqueEmail(label = 'person'): string {
-  return `${label}-${randomBytes(4).toString('hex')}@example.org`;
+export function uniqueEmail(label = 'person', domain = 'example.org'): string {
+  return `${label}-${randomBytes(4).toString('hex')}@${domain}`;
 }
 
-/** Registers a new person through the API and answers their tokens. */
-export async function register(app: NestFastifyApplication, label?: string): Promise<SignedIn> {
-  const email = uniqueEmail(label);
+/** Registers a new person through the API (at `domain`, example.org unless given). */
+export async function register(
+  app: NestFastifyApplication,
+  label?: string,
+  domain?: string,
+): Promise<SignedIn> {
+  const email = uniqueEmail(label, domain);
   const password = 'correct horse battery staple';
   const response = await app.inject({
     method: 'POST',

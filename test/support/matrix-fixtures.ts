@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CLIENT_SCOPES, type ClientScope, type Role } from '../../src/auth/roles.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
+import { makeManager, uniqueDomain, verifiedDomain } from '../factories/orgs.js';
 import { bearer, register, uniqueEmail } from './auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './oidc-provider.js';
 import { fillPath, type Operation } from './openapi-routes.js';
@@ -147,6 +148,11 @@ export const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const SCIM_PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const SSO_CLIENT_ID = 'mindfulme-matrix';
 const SSO_DOMAIN = 'matrix-sso.test';
+/** Each organisation's people are of a domain it verified (tenancy.e2e-spec.ts tests the rule). */
+export const ORG1_DOMAIN = 'org-one.matrix.test';
+export const ORG2_DOMAIN = 'org-two.matrix.test';
+/** The nonce every SSO exchange of the matrix sends, and its tokens carry. */
+export const SSO_NONCE = 'matrix-sso-nonce-0001';
 const DAY_MS = 24 * 3600 * 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -266,8 +272,8 @@ export class MatrixFixtures {
 
   // --- People, organisations, HR clients -----------------------------------------------------
 
-  private async person(label: string, role: Role = 'individual'): Promise<Person> {
-    const signedIn = await register(this.app, label);
+  private async person(label: string, role: Role = 'individual', domain?: string): Promise<Person> {
+    const signedIn = await register(this.app, label, domain);
     const person: Person = {
       userId: signedIn.user.id,
       email: signedIn.email,
@@ -291,8 +297,9 @@ export class MatrixFixtures {
     const roles: Record<PersonCaller | HelperName, Role> = {
       owner: 'individual',
       otherPerson: 'individual',
-      managerSameOrg: 'manager',
-      managerOtherOrg: 'manager',
+      // Managers lead through their membership (set below), not through a global role.
+      managerSameOrg: 'individual',
+      managerOtherOrg: 'individual',
       orgAdmin: 'individual',
       platformAdmin: 'admin',
       bystander: 'individual',
@@ -301,8 +308,16 @@ export class MatrixFixtures {
       buddyTarget: 'individual',
       blockTarget: 'individual',
     };
+    const domains: Partial<Record<PersonCaller | HelperName, string>> = {
+      owner: ORG1_DOMAIN,
+      managerSameOrg: ORG1_DOMAIN,
+      otherPerson: ORG2_DOMAIN,
+      managerOtherOrg: ORG2_DOMAIN,
+    };
     const names = Object.keys(roles) as Array<PersonCaller | HelperName>;
-    const people = await Promise.all(names.map((name) => this.person(name, roles[name])));
+    const people = await Promise.all(
+      names.map((name) => this.person(name, roles[name], domains[name])),
+    );
     names.forEach((name, index) => (this.people[name] = people[index]));
 
     const { platformAdmin: admin, orgAdmin } = this.people;
@@ -310,10 +325,15 @@ export class MatrixFixtures {
       (await this.must(201, 'POST', '/v1/orgs', { as: admin, payload: { name, adminUserId } })).id;
     this.org1 = await createOrg('Org one', orgAdmin.userId);
     this.org2 = await createOrg('Org two');
+    await verifiedDomain(this.prisma, this.org1, ORG1_DOMAIN);
+    await verifiedDomain(this.prisma, this.org1, SSO_DOMAIN);
+    await verifiedDomain(this.prisma, this.org2, ORG2_DOMAIN);
     await this.employee(this.org1, this.people.owner.email);
     await this.employee(this.org1, this.people.managerSameOrg.email);
     await this.employee(this.org2, this.people.otherPerson.email);
     await this.employee(this.org2, this.people.managerOtherOrg.email);
+    await makeManager(this.prisma, this.org1, this.people.managerSameOrg.userId);
+    await makeManager(this.prisma, this.org2, this.people.managerOtherOrg.userId);
 
     const apiClient = (orgId: string, as: Person) =>
       this.must<{ clientId: string; clientSecret: string }>(
@@ -327,7 +347,10 @@ export class MatrixFixtures {
   }
 
   /** Adds the email to the organisation (an account is made if none has it): the employee id. */
-  async employee(orgId: string, email = uniqueEmail('employee')): Promise<string> {
+  async employee(
+    orgId: string,
+    email = uniqueEmail('employee', orgId === this.org1 ? ORG1_DOMAIN : ORG2_DOMAIN),
+  ): Promise<string> {
     const url = `/v1/orgs/${orgId}/employees`;
     return (
       await this.must(201, 'POST', url, { as: this.people.platformAdmin, payload: { email } })
@@ -420,7 +443,7 @@ export class MatrixFixtures {
     shared.draftSurvey = await this.survey();
     shared.openSurvey = await this.survey('open');
 
-    shared.rosterEmail = uniqueEmail('roster');
+    shared.rosterEmail = uniqueEmail('roster', ORG1_DOMAIN);
     shared.rosterEmployee = await this.employee(this.org1, shared.rosterEmail);
 
     this.idp = await startIdentityProvider(SSO_CLIENT_ID);
@@ -508,7 +531,7 @@ export class MatrixFixtures {
     const payload = {
       issuer: `https://idp-${randomBytes(4).toString('hex')}.example`,
       clientId: 'mindfulme',
-      emailDomains: ['example.org'],
+      emailDomains: [ORG1_DOMAIN],
     };
     const url = `/v1/orgs/${this.org1}/identity-providers`;
     return (await this.must(201, 'POST', url, { as: this.people.platformAdmin, payload })).id;
@@ -551,7 +574,44 @@ export class MatrixFixtures {
       sub: 'matrix-sso-person',
       email: `sso-person@${SSO_DOMAIN}`,
       email_verified: true,
+      nonce: SSO_NONCE,
+      // Each exchange spends its token: every call gets a token of its own.
+      jti: randomUUID(),
     });
+  }
+
+  /** A domain org 1 has claimed but not verified, for calls that drop a claim. */
+  async pendingDomainOfOrg1(): Promise<string> {
+    const domain = uniqueDomain('pending');
+    await this.prisma.orgDomain.create({
+      data: { orgId: this.org1, domain, verificationToken: 'matrix' },
+    });
+    return domain;
+  }
+
+  /** An open invitation from org 1 to someone outside its domains. */
+  async invitationOfOrg1(): Promise<string> {
+    const invitation = await this.prisma.orgInvitation.create({
+      data: {
+        orgId: this.org1,
+        email: uniqueEmail('guest', 'elsewhere.test'),
+        expiresAt: new Date(Date.now() + DAY_MS),
+      },
+    });
+    return invitation.id;
+  }
+
+  /** An open invitation to A from an organisation of its own, made for this call. */
+  async invitationToOwner(): Promise<string> {
+    const org = await this.prisma.organization.create({ data: { name: 'Inviting org' } });
+    const invitation = await this.prisma.orgInvitation.create({
+      data: {
+        orgId: org.id,
+        email: this.people.owner.email,
+        expiresAt: new Date(Date.now() + DAY_MS),
+      },
+    });
+    return invitation.id;
   }
 
   /** Opts the person in to buddy matching (again is fine: the profile is replaced). */

@@ -29,25 +29,29 @@ export interface MemberUpdate {
 export class EmployeeBulkRepository {
   membersByExternalIds(tx: Tx, orgId: string, externalIds: string[]): Promise<RosterMember[]> {
     return tx.$queryRaw<RosterMember[]>`
-      SELECT e.id, e.user_id AS "userId", u.email::text AS email, u.display_name AS "displayName",
-             e.job_title AS "jobTitle", e.department, e.external_id AS "externalId",
-             e.ended_at AS "endedAt"
+      SELECT e.id, e.user_id AS "userId", u.email::text AS email, e.display_name AS "displayName",
+             e.org_role AS "orgRole", e.job_title AS "jobTitle", e.department,
+             e.external_id AS "externalId", e.ended_at AS "endedAt"
         FROM employees e JOIN users u ON u.id = e.user_id
        WHERE e.org_id = ${orgId}::uuid AND e.external_id = ANY(${externalIds}::text[])`;
   }
 
   /** Accounts with these emails (compared as citext), each with its membership here if any. */
   async accountsByEmails(tx: Tx, orgId: string, emails: string[]) {
-    const rows = await tx.$queryRaw<Array<RosterMember & { employeeId: string | null }>>`
-      SELECT u.id AS "userId", u.email::text AS email, u.display_name AS "displayName",
+    const rows = await tx.$queryRaw<
+      Array<RosterMember & { employeeId: string | null; platformAdmin: boolean }>
+    >`
+      SELECT u.id AS "userId", u.email::text AS email, e.display_name AS "displayName",
+             coalesce(e.org_role, 'member') AS "orgRole", u.role = 'admin' AS "platformAdmin",
              e.id AS "employeeId", e.job_title AS "jobTitle", e.department,
              e.external_id AS "externalId", e.ended_at AS "endedAt"
         FROM users u
         LEFT JOIN employees e ON e.user_id = u.id AND e.org_id = ${orgId}::uuid
        WHERE u.email = ANY(${emails}::citext[])`;
-    return rows.map(({ employeeId, ...row }) => ({
+    return rows.map(({ employeeId, platformAdmin, ...row }) => ({
       userId: row.userId,
       email: row.email,
+      platformAdmin,
       member: employeeId ? { ...row, id: employeeId } : null,
     }));
   }

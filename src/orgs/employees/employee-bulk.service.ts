@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/roles.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { Outbox } from '../../jobs/outbox.js';
+import { OrgDomainsService } from '../domains/org-domains.service.js';
 import { OrgAccessService } from '../org-access.service.js';
 import type { OrgSettings } from '../org-settings.js';
 import { newAnonymizedId } from '../orgs.service.js';
@@ -38,6 +39,7 @@ export class EmployeeBulkService {
     private readonly employees: EmployeesRepository,
     private readonly bulk: EmployeeBulkRepository,
     private readonly access: OrgAccessService,
+    private readonly domains: OrgDomainsService,
     private readonly outbox: Outbox,
   ) {}
 
@@ -86,6 +88,7 @@ export class EmployeeBulkService {
     const accounts = await this.bulk.accountsByEmails(tx, orgId, emails);
     return {
       settings,
+      verifiedDomains: await this.domains.verifiedDomains(tx, orgId),
       membersByExternalId: new Map(members.map((member) => [member.externalId!, member])),
       accountsByEmail: new Map(accounts.map((account) => [account.email.toLowerCase(), account])),
     };
@@ -126,8 +129,9 @@ export class EmployeeBulkService {
       })),
     );
     const ended = changes.filter((plan) => plan.diff.membership === 'end');
-    await this.employees.revokeSessions(
+    await this.employees.endSsoSessions(
       tx,
+      orgId,
       ended.map((plan) => plan.userId),
     );
     await this.outbox.add(tx, RECOMPUTE_WELLNESS, orgId, { orgId });

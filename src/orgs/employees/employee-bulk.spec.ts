@@ -4,6 +4,7 @@ import { BulkEmployeeRowDto } from './dto/bulk-employees.dto.js';
 import {
   checkRows,
   planRows,
+  type RosterAccount,
   type RosterMember,
   type RosterState,
   summarise,
@@ -17,6 +18,7 @@ const member = (overrides: Partial<RosterMember> = {}): RosterMember => ({
   userId: 'user-1',
   email: 'ana@acme.com',
   displayName: null,
+  orgRole: 'member',
   jobTitle: 'Engineer',
   department: 'Ops',
   externalId: 'WD-1',
@@ -27,13 +29,46 @@ const member = (overrides: Partial<RosterMember> = {}): RosterMember => ({
 const state = (members: RosterMember[] = [], extraAccounts: string[] = []): RosterState => ({
   settings: readOrgSettings({ departments: ['Ops', 'Sales'] }),
   membersByExternalId: new Map(members.filter((m) => m.externalId).map((m) => [m.externalId!, m])),
-  accountsByEmail: new Map<string, { userId: string; member: RosterMember | null }>([
+  accountsByEmail: new Map<string, RosterAccount>([
     ...members.map((m) => [m.email, { userId: m.userId, member: m }] as const),
     ...extraAccounts.map((email) => [email, { userId: `user-${email}`, member: null }] as const),
   ]),
+  verifiedDomains: new Set(['acme.com']),
 });
 
 describe('HR roster rows', () => {
+  it('adds or brings back only people of verified domains, and never a platform admin', () => {
+    const roster = state([
+      member({ email: 'gone@elsewhere.org', externalId: 'WD-9', endedAt: new Date() }),
+    ]);
+    roster.accountsByEmail.set('root@acme.com', {
+      userId: 'root',
+      member: null,
+      platformAdmin: true,
+    });
+    const plans = planRows(
+      checkRows(
+        rows(
+          { email: 'new@acme.com' },
+          { email: 'new@elsewhere.org' },
+          { email: 'root@acme.com' },
+          { email: 'gone@elsewhere.org', externalId: 'WD-9', active: true },
+        ),
+      ),
+      roster,
+    );
+    expect(plans.map((plan) => plan.status)).toEqual(['created', 'error', 'error', 'error']);
+    expect(plans[1]).toMatchObject({
+      error: expect.stringMatching(/elsewhere\.org is not a domain/),
+    });
+    expect(plans[2]).toMatchObject({ error: expect.stringMatching(/platform admin/) });
+    const edit = planRows(
+      checkRows(rows({ email: 'gone@elsewhere.org', externalId: 'WD-9', jobTitle: 'Lead' })),
+      roster,
+    );
+    expect(edit[0].status).toBe('updated');
+  });
+
   it('reports each bad row with its index, and keys or emails repeated within the call', () => {
     const checked = checkRows(
       rows(

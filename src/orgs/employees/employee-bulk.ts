@@ -1,6 +1,7 @@
 import { validateSync } from 'class-validator';
 import { normaliseEmail } from '../../auth/tokens.js';
 import { flattenValidationErrors } from '../../common/problem/validation.js';
+import { emailDomainOf } from '../domains/domain-rules.js';
 import { departmentAllowed, type OrgSettings, unknownDepartmentMessage } from '../org-settings.js';
 import type { BulkEmployeeRowDto, BulkStatus, BulkSummaryDto } from './dto/bulk-employees.dto.js';
 import {
@@ -23,7 +24,16 @@ export interface RosterState {
   settings: OrgSettings;
   membersByExternalId: Map<string, RosterMember>;
   /** Accounts by email (lower case), with their membership of this organisation if any. */
-  accountsByEmail: Map<string, { userId: string; member: RosterMember | null }>;
+  accountsByEmail: Map<string, RosterAccount>;
+  /** The domains the organisation has verified: the only people it may add or bring back. */
+  verifiedDomains: Set<string>;
+}
+
+export interface RosterAccount {
+  userId: string;
+  member: RosterMember | null;
+  /** A platform admin's account, which no organisation may provision. */
+  platformAdmin?: boolean;
 }
 
 /** A row that passed its own checks. */
@@ -127,6 +137,8 @@ function planRow(row: CheckedRow, state: RosterState): RowPlan {
   if (!member) {
     // A leaver in a full export who was never a member: nothing to add.
     if (row.change.active === false) return { index, key, status: 'unchanged' };
+    const refusal = claimRefusal(row.email, account, state);
+    if (refusal) return { index, key, status: 'error', error: refusal };
     return {
       index,
       key,
@@ -141,6 +153,10 @@ function planRow(row: CheckedRow, state: RosterState): RowPlan {
     };
   }
   const diff = diffEmployee(member, row.change);
+  if (diff.membership === 'restart') {
+    const refusal = claimRefusal(row.email, account, state);
+    if (refusal) return { index, key, status: 'error', error: refusal };
+  }
   const status = changeStatus(diff);
   if (status === 'unchanged') return { index, key, status, employeeId: member.id };
   return {
@@ -156,6 +172,25 @@ function planRow(row: CheckedRow, state: RosterState): RowPlan {
       externalId: diff.fields.externalId !== undefined ? diff.fields.externalId : member.externalId,
     },
   };
+}
+
+/**
+ * Why the organisation may not add (or bring back) the person with this email, or null: only
+ * people of its verified domains, and never a platform admin. Anyone else joins by accepting
+ * an invitation themselves.
+ */
+export function claimRefusal(
+  email: string,
+  account: Pick<RosterAccount, 'platformAdmin'> | undefined,
+  state: Pick<RosterState, 'verifiedDomains'>,
+): string | null {
+  if (account?.platformAdmin) {
+    return 'This account is a platform admin, which no organisation can provision.';
+  }
+  if (!state.verifiedDomains.has(emailDomainOf(email))) {
+    return `${emailDomainOf(email)} is not a domain this organisation has verified: invite the person instead (POST /v1/orgs/{orgId}/invitations).`;
+  }
+  return null;
 }
 
 export function summarise(plans: Array<{ status: BulkStatus }>): BulkSummaryDto {

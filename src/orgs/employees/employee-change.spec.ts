@@ -5,6 +5,7 @@ const current: EmployeeState = {
   department: 'Ops',
   externalId: 'E-1',
   displayName: 'Jo',
+  orgRole: 'member',
   endedAt: null,
 };
 
@@ -24,7 +25,10 @@ describe('diffEmployee', () => {
       membership: 'keep',
       changed: true,
     });
-    expect(diffEmployee(current, { displayName: 'Jo Doe' }).displayName).toBe('Jo Doe');
+    expect(diffEmployee(current, { displayName: 'Jo Doe', orgRole: 'manager' }).fields).toEqual({
+      displayName: 'Jo Doe',
+      orgRole: 'manager',
+    });
   });
 
   it('ends an active membership and restarts an ended one, and nothing else', () => {

@@ -1,5 +1,5 @@
 import type { EmployeeDto } from './dto/employee.dto.js';
-import type { EmployeeState } from './employee-change.js';
+import type { EmployeeState, OrgRole } from './employee-change.js';
 import type { StoredEmployee } from './employees.repository.js';
 
 export function toEmployeeDto(row: StoredEmployee): EmployeeDto {
@@ -7,7 +7,8 @@ export function toEmployeeDto(row: StoredEmployee): EmployeeDto {
     id: row.id,
     anonymizedId: row.anonymizedId,
     email: row.user.email,
-    displayName: row.user.displayName,
+    displayName: row.displayName,
+    orgRole: row.orgRole as OrgRole,
     jobTitle: row.jobTitle,
     department: row.department,
     externalId: row.externalId,
@@ -23,7 +24,8 @@ export function toEmployeeState(row: StoredEmployee): EmployeeState {
     jobTitle: row.jobTitle,
     department: row.department,
     externalId: row.externalId,
-    displayName: row.user.displayName,
+    displayName: row.displayName,
+    orgRole: row.orgRole as OrgRole,
     endedAt: row.endedAt,
   };
 }

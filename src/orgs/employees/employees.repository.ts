@@ -14,10 +14,12 @@ export const EMPLOYEE_COLUMNS = {
   jobTitle: true,
   department: true,
   externalId: true,
+  displayName: true,
+  orgRole: true,
   endedAt: true,
   createdAt: true,
   updatedAt: true,
-  user: { select: { email: true, displayName: true } },
+  user: { select: { email: true } },
 } satisfies Prisma.EmployeeSelect;
 
 export type StoredEmployee = Prisma.EmployeeGetPayload<{ select: typeof EMPLOYEE_COLUMNS }>;
@@ -34,6 +36,8 @@ export interface MembershipWrite {
   jobTitle?: string | null;
   department?: string | null;
   externalId?: string | null;
+  displayName?: string | null;
+  orgRole?: string;
   endedAt?: Date | null;
 }
 
@@ -90,17 +94,22 @@ export class EmployeesRepository {
     return { total, rows };
   }
 
-  async findUserId(tx: Prisma.TransactionClient, email: string): Promise<string | null> {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    return user?.id ?? null;
+  /** The account with this email, and whether it is a platform admin's. */
+  async findAccount(
+    tx: Prisma.TransactionClient,
+    email: string,
+  ): Promise<{ id: string; platformAdmin: boolean } | null> {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    return user ? { id: user.id, platformAdmin: user.role === 'admin' } : null;
   }
 
+  /** An account for someone of a verified domain; it holds nothing the organisation wrote. */
   async createUser(
     tx: Prisma.TransactionClient,
-    data: { email: string; passwordHash: string; displayName: string | null },
+    data: { email: string; passwordHash: string },
   ): Promise<string> {
     const user = await tx.user.create({
-      data: { email: data.email, password: data.passwordHash, displayName: data.displayName },
+      data: { email: data.email, password: data.passwordHash },
       select: { id: true },
     });
     return user.id;
@@ -125,13 +134,15 @@ export class EmployeesRepository {
     await tx.employee.update({ where: { id }, data, select: { id: true } });
   }
 
-  async setDisplayName(tx: Prisma.TransactionClient, userId: string, displayName: string | null) {
-    await tx.user.update({ where: { id: userId }, data: { displayName }, select: { id: true } });
-  }
-
-  /** Ends every session of these people: their refresh tokens stop working at once. */
-  async revokeSessions(tx: Prisma.TransactionClient, userIds: string[]): Promise<void> {
+  /**
+   * Ends the sessions these people began through this organisation's SSO, and no other: a
+   * person's own sign-ins, and those through other organisations, are not the organisation's
+   * to end.
+   */
+  async endSsoSessions(tx: Prisma.TransactionClient, orgId: string, userIds: string[]) {
     if (userIds.length === 0) return;
-    await tx.$executeRaw`DELETE FROM refresh_tokens WHERE user_id = ANY(${userIds}::uuid[])`;
+    await tx.$executeRaw`
+      DELETE FROM refresh_tokens
+       WHERE sso_org_id = ${orgId}::uuid AND user_id = ANY(${userIds}::uuid[])`;
   }
 }

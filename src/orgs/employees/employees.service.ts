@@ -1,5 +1,6 @@
 import {
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -10,10 +11,12 @@ import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { Outbox } from '../../jobs/outbox.js';
+import { OrgDomainsService } from '../domains/org-domains.service.js';
 import { OrgAccessService } from '../org-access.service.js';
 import { departmentAllowed, type OrgSettings, unknownDepartmentMessage } from '../org-settings.js';
 import { newAnonymizedId } from '../orgs.service.js';
 import type { EmployeeDto, EmployeeQueryDto } from './dto/employee.dto.js';
+import { claimRefusal } from './employee-bulk.js';
 import { diffEmployee, type EmployeeChange } from './employee-change.js';
 import { toEmployeeDto, toEmployeeState } from './employee.mapper.js';
 import { type EmployeeFilter, EmployeesRepository } from './employees.repository.js';
@@ -29,7 +32,7 @@ export interface NewEmployee {
   jobTitle?: string | null;
   department?: string | null;
   externalId?: string | null;
-  /** Set on the account (new or existing) when given. */
+  /** The name the organisation knows the person by, kept on the membership. */
   displayName?: string | null;
   /** false adds the person with their membership already ended. */
   active?: boolean;
@@ -42,6 +45,7 @@ export class EmployeesService {
     private readonly prisma: PrismaService,
     private readonly employees: EmployeesRepository,
     private readonly access: OrgAccessService,
+    private readonly domains: OrgDomainsService,
     private readonly outbox: Outbox,
   ) {}
 
@@ -79,8 +83,10 @@ export class EmployeesService {
   }
 
   /**
-   * Adds a person by email: their account joins, or one is made for them. A membership that had
-   * ended starts again, with the details given now.
+   * Adds a person of one of the organisation's verified domains by email: their account joins,
+   * or one is made for them. A membership that had ended starts again, with the details given
+   * now. Anyone else (and any platform admin) is refused: they join only by accepting an
+   * invitation themselves.
    */
   async add(principal: Principal, orgId: string, input: NewEmployee): Promise<EmployeeDto> {
     await this.access.assertCanManage(principal, orgId);
@@ -88,21 +94,19 @@ export class EmployeesService {
     // The account, the membership and the recompute job exist together or not at all.
     return this.prisma.$transaction(async (tx) => {
       assertDepartment(await this.lockedSettings(tx, orgId), input.department);
-      const existingUserId = await this.employees.findUserId(tx, email);
+      const account = await this.employees.findAccount(tx, email);
+      await this.assertMayClaim(tx, orgId, email, account?.platformAdmin ?? false);
       const userId =
-        existingUserId ??
+        account?.id ??
         (await this.employees.createUser(tx, {
           email,
           passwordHash: await unusablePasswordHash(),
-          displayName: input.displayName ?? null,
         }));
-      if (existingUserId && input.displayName !== undefined) {
-        await this.employees.setDisplayName(tx, userId, input.displayName);
-      }
       const details = {
         jobTitle: input.jobTitle ?? null,
         department: input.department ?? null,
         externalId: input.externalId ?? null,
+        displayName: input.displayName ?? null,
         endedAt: input.active === false ? new Date() : null,
       };
       const membership = await this.employees.findMembership(tx, orgId, userId);
@@ -124,7 +128,9 @@ export class EmployeesService {
 
   /**
    * Changes a member's details and, with `active`, ends or restarts the membership. Ending it
-   * also ends the person's sessions; their account and their own data stay theirs.
+   * also ends the sessions the person began through this organisation's SSO; their account,
+   * their other sessions and their own data stay theirs. Bringing an ended membership back
+   * follows the rule of `add`.
    */
   async change(
     principal: Principal,
@@ -132,8 +138,9 @@ export class EmployeesService {
     employeeId: string,
     change: EmployeeChange,
   ): Promise<EmployeeDto> {
-    await this.access.assertCanManage(principal, orgId);
-    // The membership, the revoked sessions and the recompute job go together.
+    if (change.orgRole !== undefined) await this.access.assertCanManageAsPerson(principal, orgId);
+    else await this.access.assertCanManage(principal, orgId);
+    // The membership, the ended sessions and the recompute job go together.
     return this.prisma.$transaction(async (tx) => {
       const settings = await this.lockedSettings(tx, orgId);
       const current = await this.employees.find(tx, orgId, employeeId);
@@ -141,21 +148,36 @@ export class EmployeesService {
       const diff = diffEmployee(toEmployeeState(current), change);
       if (!diff.changed) return toEmployeeDto(current);
       assertDepartment(settings, diff.fields.department);
+      if (diff.membership === 'restart') {
+        const account = await this.employees.findAccount(tx, current.user.email);
+        await this.assertMayClaim(tx, orgId, current.user.email, account?.platformAdmin ?? false);
+      }
       const endedAt =
         diff.membership === 'end' ? new Date() : diff.membership === 'restart' ? null : undefined;
       await this.employees.updateMembership(tx, employeeId, { ...diff.fields, endedAt });
-      if (diff.displayName !== undefined) {
-        await this.employees.setDisplayName(tx, current.userId, diff.displayName);
+      if (diff.membership === 'end') {
+        await this.employees.endSsoSessions(tx, orgId, [current.userId]);
       }
-      if (diff.membership === 'end') await this.employees.revokeSessions(tx, [current.userId]);
       await this.outbox.add(tx, RECOMPUTE_WELLNESS, orgId, { orgId });
       return toEmployeeDto((await this.employees.find(tx, orgId, employeeId))!);
     });
   }
 
-  /** Ends the membership (again is fine) and the person's sessions. */
+  /** Ends the membership (again is fine) and the sessions begun through the organisation. */
   async end(principal: Principal, orgId: string, employeeId: string): Promise<void> {
     await this.change(principal, orgId, employeeId, { active: false });
+  }
+
+  /** 403 unless the organisation may add this person without asking them (see claimRefusal). */
+  private async assertMayClaim(
+    tx: Prisma.TransactionClient,
+    orgId: string,
+    email: string,
+    platformAdmin: boolean,
+  ): Promise<void> {
+    const verifiedDomains = await this.domains.verifiedDomains(tx, orgId);
+    const refusal = claimRefusal(email, { platformAdmin }, { verifiedDomains });
+    if (refusal) throw new ForbiddenException(refusal);
   }
 
   private async lockedSettings(tx: Prisma.TransactionClient, orgId: string): Promise<OrgSettings> {

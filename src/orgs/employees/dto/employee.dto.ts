@@ -13,6 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { ORG_ROLES, type OrgRole } from '../employee-change.js';
 
 /** Printable, no leading or trailing space: ids that HR systems compare byte for byte. */
 export const EXTERNAL_ID_PATTERN = /^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u;
@@ -47,8 +48,10 @@ export class EmployeeQueryDto {
 
 export class AddEmployeeDto {
   /**
-   * The person's email. An account with it joins the organisation; otherwise an account is
-   * made that has no usable password: the person signs in through the organisation's SSO.
+   * The person's email, in a domain the organisation has verified. An account with it joins the
+   * organisation; otherwise an account is made that has no usable password: the person signs in
+   * through the organisation's SSO. Anyone else is invited (`/invitations`) and joins by
+   * accepting.
    */
   @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
@@ -73,6 +76,13 @@ export class AddEmployeeDto {
   @Length(1, 200)
   @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
   externalId?: string;
+
+  /** The name the organisation knows the person by; kept on the membership only. */
+  @ApiPropertyOptional({ example: 'Ana Lima' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  displayName?: string;
 }
 
 export class UpdateEmployeeDto {
@@ -100,6 +110,23 @@ export class UpdateEmployeeDto {
   @Length(1, 200)
   @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
   externalId?: string | null;
+
+  /** The name the organisation knows the person by; null clears it. */
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 80)
+  displayName?: string | null;
+
+  /**
+   * manager: sees this organisation's aggregates and runs its surveys. Set by the organisation's
+   * admin or a platform admin, never by an API client.
+   */
+  @ApiPropertyOptional({ enum: ORG_ROLES })
+  @IsOptional()
+  @IsIn(ORG_ROLES)
+  orgRole?: OrgRole;
 }
 
 /** A member as the organisation's admin and HR systems see them: who, not how they are. */
@@ -111,7 +138,11 @@ export class EmployeeDto {
   anonymizedId!: string;
 
   email!: string;
+  /** The name the organisation knows the person by (not the person's own profile name). */
   displayName!: string | null;
+  /** What the person may do in this organisation. */
+  @ApiProperty({ enum: ORG_ROLES })
+  orgRole!: OrgRole;
   jobTitle!: string | null;
   department!: string | null;
   externalId!: string | null;

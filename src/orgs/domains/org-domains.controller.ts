@@ -1,0 +1,76 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
+import type { Principal } from '../../auth/roles.js';
+import { ClaimDomainDto, OrgDomainDto } from './dto/org-domain.dto.js';
+import { OrgDomainsService } from './org-domains.service.js';
+
+/**
+ * An organisation's email domains, for its admin and platform admins. A domain is verified by
+ * publishing the TXT record the claim answers; only verified domains let the organisation's
+ * SSO, SCIM and roster sync make or claim accounts.
+ */
+@ApiTags('orgs')
+@ApiBearerAuth('bearer')
+@Controller('orgs/:orgId/domains')
+export class OrgDomainsController {
+  constructor(private readonly domains: OrgDomainsService) {}
+
+  /** Claims a domain and answers the TXT record to publish (claiming again answers the same). */
+  @Post()
+  claim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: ClaimDomainDto,
+  ): Promise<OrgDomainDto> {
+    return this.domains.claim(principal, orgId, body.domain);
+  }
+
+  /** The organisation's domains, pending and verified. */
+  @Get()
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<OrgDomainDto[]> {
+    return this.domains.list(principal, orgId);
+  }
+
+  /** Looks the TXT record up in DNS now and marks the domain verified when it is there. */
+  @Post(':domain/verify')
+  @HttpCode(HttpStatus.OK)
+  @ApiUnprocessableEntityResponse({ description: 'The TXT record is not published (yet).' })
+  @ApiConflictResponse({ description: 'Another organisation has verified this domain.' })
+  verify(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('domain') domain: string,
+  ): Promise<OrgDomainDto> {
+    return this.domains.verify(principal, orgId, domain);
+  }
+
+  /** Drops the claim; by a platform admin, this revokes the organisation's verification. */
+  @Delete(':domain')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('domain') domain: string,
+  ): Promise<void> {
+    return this.domains.remove(principal, orgId, domain);
+  }
+}

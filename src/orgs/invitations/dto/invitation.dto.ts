@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AddEmployeeDto } from '../../employees/dto/employee.dto.js';
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/**
+ * Who is invited, and the membership they would have: the details of an added member. The email
+ * is the account's that may accept (one made later is fine: sign up, then accept).
+ */
+export class InviteDto extends AddEmployeeDto {}
+
+/** An invitation as the inviting organisation sees it. */
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  email!: string;
+  jobTitle!: string | null;
+  department!: string | null;
+  externalId!: string | null;
+  displayName!: string | null;
+
+  @ApiProperty({ enum: INVITATION_STATUSES })
+  status!: InvitationStatus;
+
+  /** After this, it can no longer be accepted. */
+  expiresAt!: Date;
+  respondedAt!: Date | null;
+  createdAt!: Date;
+}
+
+/** An invitation as the invited person sees it, to decide. */
+export class ReceivedInvitationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orgId!: string;
+
+  orgName!: string;
+  jobTitle!: string | null;
+  department!: string | null;
+  expiresAt!: Date;
+  createdAt!: Date;
+}
+
+/** What accepting made: the person's membership of the organisation. */
+export class AcceptedInvitationDto {
+  @ApiProperty({ format: 'uuid' })
+  orgId!: string;
+
+  orgName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  employeeId!: string;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+export const INVITATION_COLUMNS = {
+  id: true,
+  orgId: true,
+  email: true,
+  jobTitle: true,
+  department: true,
+  externalId: true,
+  displayName: true,
+  status: true,
+  expiresAt: true,
+  respondedAt: true,
+  createdAt: true,
+} satisfies Prisma.OrgInvitationSelect;
+
+export type StoredInvitation = Prisma.OrgInvitationGetPayload<{
+  select: typeof INVITATION_COLUMNS;
+}>;
+
+/** The most an organisation's list answers: the newest. */
+const LIST_LIMIT = 200;
+
+@Injectable()
+export class InvitationsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(
+    tx: Prisma.TransactionClient,
+    data: Omit<StoredInvitation, 'id' | 'status' | 'respondedAt' | 'createdAt'>,
+  ): Promise<StoredInvitation> {
+    return tx.orgInvitation.create({ data, select: INVITATION_COLUMNS });
+  }
+
+  listOfOrg(orgId: string): Promise<StoredInvitation[]> {
+    return this.prisma.orgInvitation.findMany({
+      where: { orgId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: LIST_LIMIT,
+      select: INVITATION_COLUMNS,
+    });
+  }
+
+  async withdraw(orgId: string, id: string): Promise<number> {
+    const { count } = await this.prisma.orgInvitation.updateMany({
+      where: { id, orgId, status: 'pending' },
+      data: { status: 'withdrawn', respondedAt: new Date() },
+    });
+    return count;
+  }
+
+  /** Open invitations for this account's email, with the inviting organisation's name. */
+  openFor(email: string) {
+    return this.prisma.orgInvitation.findMany({
+      where: { email, status: 'pending', expiresAt: { gt: new Date() } },
+      orderBy: [{ createdAt: 'desc' }],
+      select: { ...INVITATION_COLUMNS, organization: { select: { name: true } } },
+    });
+  }
+
+  /**
+   * Answers an open invitation addressed to this email, in one statement: of two concurrent
+   * answers exactly one wins. Null when there is no such open invitation.
+   */
+  async respond(
+    tx: Prisma.TransactionClient,
+    id: string,
+    email: string,
+    status: 'accepted' | 'declined',
+  ): Promise<StoredInvitation | null> {
+    const { count } = await tx.orgInvitation.updateMany({
+      where: { id, email, status: 'pending', expiresAt: { gt: new Date() } },
+      data: { status, respondedAt: new Date() },
+    });
+    if (count === 0) return null;
+    return tx.orgInvitation.findUnique({ where: { id }, select: INVITATION_COLUMNS });
+  }
+
+  async emailOf(userId: string): Promise<string | null> {
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { email: true },
+    });
+    return user?.email ?? null;
+  }
+
+  async orgName(tx: Prisma.TransactionClient, orgId: string): Promise<string> {
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: orgId },
+      select: { name: true },
+    });
+    return org.name;
+  }
+}
