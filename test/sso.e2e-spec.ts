@@ -1,21 +1,20 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { verifiedDomain } from './factories/orgs.js';
 import { bearer, register } from './support/auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const CLIENT_ID = 'mindfulme-at-acme';
+/** The nonce a client sends with its sign-in; tokens crafted here carry it unless told not to. */
+const NONCE = 'nonce-of-this-sign-in-0001';
 
 describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', () => {
   let t: TestApp;
   let idp: TestIdentityProvider;
   let prisma: PrismaService;
   let orgId: string;
-  const exchange = (idToken: string, nonce?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/sso/exchange',
-      payload: { idToken, ...(nonce ? { nonce } : {}) },
-    });
+  const exchange = (idToken: string, nonce = NONCE) =>
+    t.app.inject({ method: 'POST', url: '/v1/auth/sso/exchange', payload: { idToken, nonce } });
   const claimsFor = (email: string, extra: Record<string, unknown> = {}) => ({
     iss: idp.issuer,
     aud: CLIENT_ID,
@@ -23,6 +22,7 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
     email,
     email_verified: true,
     name: 'Jo Employee',
+    nonce: NONCE,
     ...extra,
   });
 
@@ -34,6 +34,7 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
     orgId = (
       await prisma.organization.create({ data: { name: 'Acme', adminUserId: orgAdmin.user.id } })
     ).id;
+    await verifiedDomain(prisma, orgId, 'acme.test');
     const registered = await t.app.inject({
       method: 'POST',
       url: `/v1/orgs/${orgId}/identity-providers`,
@@ -58,8 +59,8 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
   });
 
   it('provisions the employee on first sign-in and reuses them on the next', async () => {
-    const idToken = await idp.signInThroughProvider('jo@acme.test', 'nonce-1');
-    const first = await exchange(idToken, 'nonce-1');
+    const idToken = await idp.signInThroughProvider('jo@acme.test', 'nonce-first-sign-in-1');
+    const first = await exchange(idToken, 'nonce-first-sign-in-1');
     expect(first.statusCode).toBe(200);
     const body = first.json();
     expect(body).toMatchObject({
@@ -78,8 +79,8 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
     ).toBe(200);
 
     const second = await exchange(
-      await idp.signInThroughProvider('JO@acme.test', 'n-123'),
-      'n-123',
+      await idp.signInThroughProvider('JO@acme.test', 'nonce-second-sign-in'),
+      'nonce-second-sign-in',
     );
     expect(second.statusCode).toBe(200);
     expect(second.json().user.id).toBe(body.user.id);
@@ -124,16 +125,26 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
       forged: await idp.signIdToken(claimsFor('kim@acme.test'), { key: idp.foreignKey }),
       wrongAudience: await idp.signIdToken(claimsFor('kim@acme.test', { aud: 'another-app' })),
       unverifiedEmail: await idp.signIdToken(claimsFor('kim@acme.test', { email_verified: false })),
+      emailNotSaidVerified: await idp.signIdToken(
+        claimsFor('kim@acme.test', { email_verified: undefined }),
+      ),
+      noNonce: await idp.signIdToken(claimsFor('kim@acme.test', { nonce: undefined })),
     };
     for (const [name, token] of Object.entries(cases)) {
       const response = await exchange(token);
       expect({ name, status: response.statusCode }).toEqual({ name, status: 401 });
     }
     const wrongNonce = await exchange(
-      await idp.signIdToken(claimsFor('kim@acme.test', { nonce: 'a' })),
-      'b',
+      await idp.signIdToken(claimsFor('kim@acme.test', { nonce: 'another-sign-in-nonce' })),
     );
     expect(wrongNonce.statusCode).toBe(401);
+    // A client that sends no nonce is refused before any token is looked at.
+    const noNonce = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/sso/exchange',
+      payload: { idToken: valid },
+    });
+    expect(noNonce.statusCode).toBe(400);
     expect(
       await prisma.user.count({
         where: { email: { in: ['kim@acme.test', 'boss@acme.test', 'kim@elsewhere.test'] } },
@@ -142,5 +153,9 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
 
     // The same token, untouched, is fine: the refusals above were for their reasons.
     expect((await exchange(valid)).statusCode).toBe(200);
+    // Once: the same token again is a replay.
+    const replay = await exchange(valid);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().detail).toMatch(/already used/);
   });
 });

@@ -24,6 +24,7 @@ import { MoodModule } from '../mood/mood.module.js';
 import { JournalsModule } from '../journals/journals.module.js';
 import { OidcVerifier } from './sso/oidc-verifier.js';
 import { OrgIdentityProvidersController, SsoController } from './sso/sso.controller.js';
+import { SsoRepository } from './sso/sso.repository.js';
 import { SsoService } from './sso/sso.service.js';
 import { AuthService } from './auth.service.js';
 import { AccessGuard } from './guards/access.guard.js';
@@ -33,7 +34,7 @@ import { MeService } from './me.service.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
-import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+import { AuthRateLimitGuard, FederatedRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
 import { AuthRateLimiter } from './throttling/auth-rate-limiter.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -82,6 +83,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     ApiClientsService,
     OidcVerifier,
     SsoService,
+    SsoRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
     UsersRepository,
     SessionsRepository,
@@ -92,6 +94,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     AdminUsersService,
     AuthRateLimiter,
     AuthRateLimitGuard,
+    FederatedRateLimitGuard,
   ],
   exports: [AccessTokenKeyModule],
 })
@@ -99,6 +102,7 @@ export class AuthModule implements OnModuleInit {
   constructor(
     private readonly jobs: JobRegistry,
     private readonly sessions: SessionsService,
+    private readonly sso: SsoRepository,
   ) {}
 
   onModuleInit(): void {
@@ -107,6 +111,7 @@ export class AuthModule implements OnModuleInit {
       everyMs: 60 * MINUTE_MS,
       handle: async () => {
         await this.sessions.purgeExpired();
+        await this.sso.purgeUsedTokens();
       },
     });
   }

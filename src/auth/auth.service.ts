@@ -54,8 +54,9 @@ export class AuthService {
     return (user?.role as Role | undefined) ?? null;
   }
 
-  async respond(user: PublicUser): Promise<AuthResponseDto> {
-    const tokens = await this.sessions.start(user.id, user.role as Role);
+  /** Tokens for a user who just proved who they are (`ssoOrgId`: through that organisation's SSO). */
+  async respond(user: PublicUser, ssoOrgId: string | null = null): Promise<AuthResponseDto> {
+    const tokens = await this.sessions.start(user.id, user.role as Role, ssoOrgId);
     return { ...tokens, user: toUserDto(user) };
   }
 }

@@ -8,19 +8,22 @@ export interface SessionSummary {
   expiresAt: Date;
 }
 
+/** Whose session a token belongs to, and the organisation whose SSO began it (if any). */
+export interface SessionOrigin {
+  userId: string;
+  familyId: string;
+  ssoOrgId: string | null;
+}
+
 /** Refresh tokens, grouped in families: one family is one signed-in session. */
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async insert(
-    tokenHash: string,
-    userId: string,
-    familyId: string,
-    expiresAt: Date,
-  ): Promise<void> {
+  async insert(session: SessionOrigin & { tokenHash: string; expiresAt: Date }): Promise<void> {
+    const { tokenHash, userId, familyId, ssoOrgId, expiresAt } = session;
     await this.prisma.refreshToken.create({
-      data: { token: tokenHash, userId, familyId, expiresAt },
+      data: { token: tokenHash, userId, familyId, ssoOrgId, expiresAt },
     });
   }
 
@@ -28,13 +31,12 @@ export class SessionsRepository {
    * Marks a live token as rotated and answers its owner, in one statement: of two concurrent
    * refreshes with the same token, exactly one gets the row.
    */
-  async claimForRotation(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
-    const rows = await this.prisma.$queryRaw<Array<{ user_id: string; family_id: string }>>`
+  async claimForRotation(tokenHash: string): Promise<SessionOrigin | null> {
+    const rows = await this.prisma.$queryRaw<SessionOrigin[]>`
       UPDATE refresh_tokens SET rotated_at = now()
        WHERE token = ${tokenHash} AND rotated_at IS NULL AND expires_at > now()
-      RETURNING user_id, family_id`;
-    const [row] = rows;
-    return row ? { userId: row.user_id, familyId: row.family_id } : null;
+      RETURNING user_id AS "userId", family_id AS "familyId", sso_org_id AS "ssoOrgId"`;
+    return rows[0] ?? null;
   }
 
   /** The family of a token that was already rotated (its reuse means theft), if any. */

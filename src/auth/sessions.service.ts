@@ -3,7 +3,11 @@ import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@n
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import type { AccessTokenClaims, Role } from './roles.js';
-import { SessionsRepository, type SessionSummary } from './sessions.repository.js';
+import {
+  type SessionOrigin,
+  SessionsRepository,
+  type SessionSummary,
+} from './sessions.repository.js';
 import { newRefreshToken, sha256Hex } from './tokens.js';
 
 export interface TokenPair {
@@ -29,9 +33,12 @@ export class SessionsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts a new session for a user who just proved who they are. */
-  start(userId: string, role: Role): Promise<TokenPair> {
-    return this.issue(userId, role, randomUUID());
+  /**
+   * Starts a new session for a user who just proved who they are; `ssoOrgId` names the
+   * organisation whose SSO they proved it through, which may end this session and no other.
+   */
+  start(userId: string, role: Role, ssoOrgId: string | null = null): Promise<TokenPair> {
+    return this.issue(role, { userId, familyId: randomUUID(), ssoOrgId });
   }
 
   /** Exchanges a refresh token for a new pair; the old one stops working. */
@@ -54,7 +61,7 @@ export class SessionsService {
     }
     const role = await roleOf(claimed.userId);
     if (!role) throw new UnauthorizedException(INVALID_REFRESH);
-    return this.issue(claimed.userId, role, claimed.familyId);
+    return this.issue(role, claimed);
   }
 
   /** Ends the session a refresh token belongs to; unknown tokens change nothing. */
@@ -81,16 +88,15 @@ export class SessionsService {
     return this.sessions.deleteExpired();
   }
 
-  private async issue(userId: string, role: Role, familyId: string): Promise<TokenPair> {
+  private async issue(role: Role, session: SessionOrigin): Promise<TokenPair> {
     const refreshToken = newRefreshToken();
     const ttlMs = this.config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000;
-    await this.sessions.insert(
-      sha256Hex(refreshToken),
-      userId,
-      familyId,
-      new Date(Date.now() + ttlMs),
-    );
-    const claims: AccessTokenClaims = { sub: userId, role, sid: familyId };
+    await this.sessions.insert({
+      ...session,
+      tokenHash: sha256Hex(refreshToken),
+      expiresAt: new Date(Date.now() + ttlMs),
+    });
+    const claims: AccessTokenClaims = { sub: session.userId, role, sid: session.familyId };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }

@@ -15,9 +15,10 @@ import {
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../guards/public.decorator.js';
-import { AuthRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import { FederatedRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
 import { OAuthTokenDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
+import { clientCredentialsOf } from './client-credentials.js';
 import { OAuthError } from './oauth-error.js';
 
 @Catch(OAuthError)
@@ -30,31 +31,6 @@ class OAuthErrorFilter implements ExceptionFilter {
       .header('Cache-Control', 'no-store')
       .send({ error: error.error, error_description: error.description });
   }
-}
-
-/** Client credentials from HTTP Basic (preferred by RFC 6749) or from the form. */
-export function clientCredentialsOf(
-  authorization: string | undefined,
-  form: Record<string, unknown>,
-): { clientId: string; clientSecret: string } | null {
-  if (authorization?.startsWith('Basic ')) {
-    const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return null;
-    try {
-      return {
-        clientId: decodeURIComponent(decoded.slice(0, colon)),
-        clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
-      };
-    } catch {
-      // Not valid percent-encoding (RFC 6749 2.3.1): not credentials, so invalid_client.
-      return null;
-    }
-  }
-  const { client_id: clientId, client_secret: clientSecret } = form;
-  return typeof clientId === 'string' && typeof clientSecret === 'string'
-    ? { clientId, clientSecret }
-    : null;
 }
 
 @ApiTags('HR integration')
@@ -71,7 +47,7 @@ export class OAuthTokenController {
    */
   @Post('token')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthRateLimitGuard)
+  @UseGuards(FederatedRateLimitGuard)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({
     schema: {

@@ -1,14 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsFQDN,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
+  Matches,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 
 export class CreateIdentityProviderDto {
@@ -28,13 +29,39 @@ export class CreateIdentityProviderDto {
   @Length(1, 200)
   clientId!: string;
 
-  /** Domains whose people this provider may sign in, e.g. ["acme.com"]. */
+  /**
+   * Domains whose people this provider may sign in, e.g. ["acme.com"]: each one a domain the
+   * organisation has verified (`/v1/orgs/{orgId}/domains`).
+   */
   @ApiProperty({ type: [String], example: ['acme.com'] })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ArrayUnique()
+  @ArrayUnique((domain: string) => domain.toLowerCase())
   @IsFQDN({}, { each: true })
   emailDomains!: string[];
+
+  /**
+   * For an issuer shared by many customers (Microsoft Entra multi-tenant, Google): the ID token
+   * claim naming the tenant, e.g. `tid` or `hd`. Given with `tenantId`, or not at all.
+   */
+  @ApiPropertyOptional({ example: 'tid' })
+  @ValidateIf(
+    (dto: CreateIdentityProviderDto) => dto.tenantId !== undefined || dto.tenantClaim !== undefined,
+  )
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'tenantClaim must be a claim name such as tid or hd',
+  })
+  tenantClaim?: string;
+
+  /** The value of `tenantClaim` in this organisation's tokens, e.g. its Entra tenant id. */
+  @ApiPropertyOptional({ example: '9188040d-6c67-4c5b-b112-36a304b66dad' })
+  @ValidateIf(
+    (dto: CreateIdentityProviderDto) => dto.tenantId !== undefined || dto.tenantClaim !== undefined,
+  )
+  @IsString()
+  @Length(1, 200)
+  tenantId?: string;
 }
 
 export class IdentityProviderDto {
@@ -44,6 +71,8 @@ export class IdentityProviderDto {
   issuer!: string;
   clientId!: string;
   emailDomains!: string[];
+  tenantClaim!: string | null;
+  tenantId!: string | null;
   createdAt!: Date;
 }
 
@@ -57,9 +86,12 @@ export class SsoExchangeDto {
   @Length(20, 16_384)
   idToken!: string;
 
-  /** The nonce sent in the authentication request; when given, the token must carry it. */
-  @IsOptional()
+  /**
+   * The nonce the client sent in its authentication request; the ID token must carry the same.
+   * Fresh and unguessable per sign-in (at least 16 characters).
+   */
+  @ApiProperty({ example: 'n-0S6_WzA2Mj-5b1c9' })
   @IsString()
-  @Length(1, 256)
-  nonce?: string;
+  @Length(16, 256)
+  nonce!: string;
 }

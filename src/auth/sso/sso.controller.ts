@@ -10,12 +10,17 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthResponseDto } from '../dto/user.dto.js';
 import { CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
 import type { AuthenticatedUser } from '../roles.js';
-import { AuthRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import { FederatedRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
 import {
   CreateIdentityProviderDto,
   IdentityProviderDto,
@@ -35,8 +40,12 @@ export class SsoController {
   @Post('exchange')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthRateLimitGuard)
-  @ApiUnauthorizedResponse({ description: 'Unknown issuer, foreign domain, or an invalid token.' })
+  @UseGuards(FederatedRateLimitGuard)
+  @ApiUnauthorizedResponse({
+    description:
+      'Unknown issuer or tenant, an email domain the organisation has not verified, a missing or wrong nonce, a token used before, or an invalid token.',
+  })
+  @ApiForbiddenResponse({ description: 'The email is a platform admin account.' })
   exchange(@Body() body: SsoExchangeDto): Promise<AuthResponseDto> {
     return this.sso.exchange(body);
   }

@@ -1,136 +1,160 @@
 import {
   BadRequestException,
+  ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   UnauthorizedException,
+  UnprocessableEntityException,
 } from '@nestjs/common';
+import type { JWTPayload } from 'jose';
+import { OutboundHttp } from '../../common/outbound/outbound-http.js';
 import { AppConfig } from '../../config/app-config.js';
-import { PrismaService } from '../../database/prisma.service.js';
-import { newAnonymizedId } from '../../orgs/orgs.service.js';
+import { OrgDomainsService } from '../../orgs/domains/org-domains.service.js';
 import { OrgAccessService } from '../../orgs/org-access.service.js';
 import { AuthService } from '../auth.service.js';
 import type { AuthResponseDto } from '../dto/user.dto.js';
 import type { AuthenticatedUser } from '../roles.js';
-import { normaliseEmail } from '../tokens.js';
-import { PUBLIC_USER_COLUMNS } from '../users.repository.js';
+import { normaliseEmail, sha256Hex } from '../tokens.js';
 import type {
   CreateIdentityProviderDto,
   IdentityProviderDto,
   SsoExchangeDto,
 } from './identity-provider.dto.js';
 import { INVALID_ID_TOKEN, OidcVerifier } from './oidc-verifier.js';
+import { type StoredProvider, SsoRepository } from './sso.repository.js';
+import {
+  emailDomainAllowed,
+  issuerAllowed,
+  issuerSharingRefusal,
+  pickProvider,
+} from './sso-rules.js';
 
-/**
- * Marks an account made by SSO: not an argon2 hash, so no password ever matches it (argon2
- * refuses to verify against it) until the person sets one.
- */
-const NO_PASSWORD = '!sso-only';
-
-/** Whether the email address belongs to one of the allowed domains (exactly, not subdomains). */
-export function emailDomainAllowed(email: string, allowed: string[]): boolean {
-  const domain = email.split('@').at(-1) ?? '';
-  return allowed.some((entry) => domain === entry);
-}
-
-/** Whether an issuer URL is acceptable: https, or http on loopback outside production. */
-export function issuerAllowed(issuer: string, production: boolean): boolean {
-  const url = new URL(issuer);
-  if (url.protocol === 'https:') return true;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  return url.protocol === 'http:' && loopback && !production;
-}
+/** An ID token is remembered at least this long after use, whatever its own expiry says. */
+const USED_TOKEN_MIN_MS = 10 * 60_000;
 
 @Injectable()
 export class SsoService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly providers: SsoRepository,
     private readonly access: OrgAccessService,
+    private readonly domains: OrgDomainsService,
     private readonly verifier: OidcVerifier,
+    private readonly outbound: OutboundHttp,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Trusts a provider to sign in the organisation's people of the given domains, each of which
+   * the organisation must have verified. Only the organisation's admin (or a platform admin).
+   */
   async register(
     caller: AuthenticatedUser,
     orgId: string,
     input: CreateIdentityProviderDto,
   ): Promise<IdentityProviderDto> {
-    await this.access.assertCanManage(caller, orgId);
+    await this.access.assertCanManageAsPerson(caller, orgId);
+    const issuerUrl = new URL(input.issuer);
     if (!issuerAllowed(input.issuer, this.config.NODE_ENV === 'production')) {
       throw new BadRequestException('issuer must be an https URL.');
     }
-    const provider = await this.prisma.identityProvider.create({
-      data: {
-        orgId,
-        issuer: input.issuer,
-        clientId: input.clientId,
-        emailDomains: input.emailDomains.map((domain) => domain.toLowerCase()),
-      },
-    });
-    return toDto(provider);
+    const unreachable = this.outbound.literalRefusal(issuerUrl);
+    if (unreachable) throw new UnprocessableEntityException(`issuer: ${unreachable}`);
+    const emailDomains = input.emailDomains.map((domain) => domain.toLowerCase());
+    const verified = await this.domains.verifiedDomains(this.providers.db, orgId);
+    const unverified = emailDomains.filter((domain) => !verified.has(domain));
+    if (unverified.length > 0) {
+      throw new UnprocessableEntityException(
+        `Verify ${unverified.join(', ')} first (POST /v1/orgs/${orgId}/domains): a provider signs in only people of the organisation's verified domains.`,
+      );
+    }
+    const tenant = { tenantClaim: input.tenantClaim ?? null, tenantId: input.tenantId ?? null };
+    const created = await this.providers.createBeside(
+      { orgId, issuer: input.issuer, clientId: input.clientId, emailDomains, ...tenant },
+      (existing) => issuerSharingRefusal(existing, tenant),
+    );
+    if (typeof created === 'string') throw new ConflictException(created);
+    return toDto(created);
   }
 
   async list(caller: AuthenticatedUser, orgId: string): Promise<IdentityProviderDto[]> {
-    await this.access.assertCanManage(caller, orgId);
-    const providers = await this.prisma.identityProvider.findMany({
-      where: { orgId },
-      orderBy: { createdAt: 'asc' },
-    });
-    return providers.map(toDto);
+    await this.access.assertCanManageAsPerson(caller, orgId);
+    return (await this.providers.listOfOrg(orgId)).map(toDto);
   }
 
   async remove(caller: AuthenticatedUser, orgId: string, id: string): Promise<void> {
-    await this.access.assertCanManage(caller, orgId);
-    const { count } = await this.prisma.identityProvider.deleteMany({ where: { id, orgId } });
-    if (count === 0) throw new NotFoundException('No such identity provider.');
+    await this.access.assertCanManageAsPerson(caller, orgId);
+    if ((await this.providers.remove(orgId, id)) === 0) {
+      throw new NotFoundException('No such identity provider.');
+    }
   }
 
   /**
-   * Signs in an employee with an ID token from their organisation's provider. The first time,
-   * the account and the membership are made (just-in-time provisioning); later, they are reused.
+   * Signs in an employee with an ID token from their organisation's provider. The token must be
+   * fresh (never exchanged before), carry the nonce the client sent and a verified email of a
+   * domain the organisation has verified. The first time, the account (unless one exists) and
+   * the membership are made; the session belongs to the organisation's SSO.
    */
   async exchange(input: SsoExchangeDto): Promise<AuthResponseDto> {
-    const issuer = this.verifier.claimedIssuer(input.idToken);
-    const provider = await this.prisma.identityProvider.findUnique({ where: { issuer } });
-    if (!provider) throw new UnauthorizedException(INVALID_ID_TOKEN);
+    const { issuer } = this.verifier.claimedIdentity(input.idToken);
+    const candidates = await this.providers.forIssuer(issuer);
+    if (candidates.length === 0) throw new UnauthorizedException(INVALID_ID_TOKEN);
     const claims = await this.verifier.verify(input.idToken, {
-      issuer: provider.issuer,
-      audience: provider.clientId,
+      issuer,
+      audiences: [...new Set(candidates.map((candidate) => candidate.clientId))],
       nonce: input.nonce,
     });
-    if (typeof claims.email !== 'string' || claims.email_verified === false) {
-      throw new UnauthorizedException('The ID token carries no verified email.');
-    }
-    const email = normaliseEmail(claims.email);
-    if (!emailDomainAllowed(email, provider.emailDomains as string[])) {
+    const provider = pickProvider(candidates, claims);
+    if (!provider) throw new UnauthorizedException(INVALID_ID_TOKEN);
+    const email = verifiedEmailOf(claims);
+    if (!emailDomainAllowed(email, provider.emailDomains)) {
       throw new UnauthorizedException('This email domain is not signed in by this provider.');
     }
-    const displayName = typeof claims.name === 'string' ? claims.name.slice(0, 80) : undefined;
-    // One transaction: an account is never left without the membership that justified it.
-    const user = await this.prisma.$transaction(async (tx) => {
-      const account =
-        (await tx.user.findUnique({ where: { email }, select: PUBLIC_USER_COLUMNS })) ??
-        (await tx.user.create({
-          data: { email, password: NO_PASSWORD, displayName },
-          select: PUBLIC_USER_COLUMNS,
-        }));
-      await tx.employee.upsert({
-        where: { orgId_userId: { orgId: provider.orgId, userId: account.id } },
-        create: { orgId: provider.orgId, userId: account.id, anonymizedId: newAnonymizedId() },
-        update: {},
-      });
-      return account;
+    const displayName = typeof claims.name === 'string' ? claims.name.slice(0, 80) : null;
+    const signedIn = await this.providers.signIn({
+      orgId: provider.orgId,
+      email,
+      displayName,
+      usedToken: {
+        hash: sha256Hex(input.idToken),
+        expiresAt: new Date(Math.max((claims.exp ?? 0) * 1000, Date.now() + USED_TOKEN_MIN_MS)),
+      },
+      domainVerified: (db) => this.domains.coversEmail(db, provider.orgId, email),
     });
-    return this.auth.respond(user);
+    switch (signedIn.outcome) {
+      case 'replayed':
+        throw new UnauthorizedException('This ID token was already used. Sign in again.');
+      case 'domain-unverified':
+        throw new UnauthorizedException(
+          'The organisation has not verified this email domain; ask its IT admin.',
+        );
+      case 'platform-admin':
+        throw new ForbiddenException(
+          'A platform admin account cannot sign in through an organisation’s SSO.',
+        );
+      case 'signed-in':
+        return this.auth.respond(signedIn.user, provider.orgId);
+    }
   }
 }
 
-function toDto(row: {
-  id: string;
-  issuer: string;
-  clientId: string;
-  emailDomains: unknown;
-  createdAt: Date;
-}): IdentityProviderDto {
-  return { ...row, emailDomains: row.emailDomains as string[] };
+/** The token's email, when the provider says it verified it (an absent claim is not a yes). */
+function verifiedEmailOf(claims: JWTPayload): string {
+  if (typeof claims.email !== 'string' || claims.email_verified !== true) {
+    throw new UnauthorizedException('The ID token carries no verified email.');
+  }
+  return normaliseEmail(claims.email);
+}
+
+function toDto(row: StoredProvider): IdentityProviderDto {
+  return {
+    id: row.id,
+    issuer: row.issuer,
+    clientId: row.clientId,
+    emailDomains: row.emailDomains,
+    tenantClaim: row.tenantClaim,
+    tenantId: row.tenantId,
+    createdAt: row.createdAt,
+  };
 }

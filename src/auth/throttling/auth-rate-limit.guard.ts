@@ -12,3 +12,14 @@ export class AuthRateLimitGuard implements CanActivate {
     return true;
   }
 }
+
+/** Put on federated sign-ins (SSO exchange, OAuth token); see AuthRateLimiter.consumeFederated. */
+@Injectable()
+export class FederatedRateLimitGuard implements CanActivate {
+  constructor(private readonly limiter: AuthRateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    await this.limiter.consumeFederated(context.switchToHttp().getRequest<TrackedRequest>());
+    return true;
+  }
+}

@@ -3,7 +3,12 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { consumeOrRefuse, createRateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../../config/app-config.js';
 import { RedisClient } from '../../jobs/redis-connection.js';
-import { accountTracker, addressTracker, type TrackedRequest } from './trackers.js';
+import {
+  accountTracker,
+  addressTracker,
+  federatedIdentityTracker,
+  type TrackedRequest,
+} from './trackers.js';
 
 const WINDOW_SECONDS = 60;
 const TOO_MANY = 'Too many attempts. Wait before trying again.';
@@ -16,6 +21,7 @@ const TOO_MANY = 'Too many attempts. Wait before trying again.';
 export class AuthRateLimiter {
   private readonly byAddress: RateLimiterAbstract;
   private readonly byAccount: RateLimiterAbstract;
+  private readonly byAddressFederated: RateLimiterAbstract;
 
   constructor(config: AppConfig, redis: RedisClient) {
     const limit = (name: string, points: number) =>
@@ -26,11 +32,25 @@ export class AuthRateLimiter {
       });
     this.byAddress = limit('address', config.AUTH_RATE_LIMIT_PER_ADDRESS);
     this.byAccount = limit('account', config.AUTH_RATE_LIMIT_PER_ACCOUNT);
+    this.byAddressFederated = limit(
+      'federated-address',
+      config.AUTH_RATE_LIMIT_PER_ADDRESS_FEDERATED,
+    );
   }
 
   /** Counts one attempt; over either limit, refuses with 429 and how long to wait. */
   async consume(request: TrackedRequest): Promise<void> {
     await consumeOrRefuse(this.byAddress, addressTracker(request), TOO_MANY);
     await consumeOrRefuse(this.byAccount, accountTracker(request), TOO_MANY);
+  }
+
+  /**
+   * For SSO exchanges and client-credentials tokens: many people share an office address, so
+   * the address gets a wide limit and each identity (issuer and subject, or client id) the
+   * account limit.
+   */
+  async consumeFederated(request: TrackedRequest): Promise<void> {
+    await consumeOrRefuse(this.byAddressFederated, addressTracker(request), TOO_MANY);
+    await consumeOrRefuse(this.byAccount, federatedIdentityTracker(request), TOO_MANY);
   }
 }
