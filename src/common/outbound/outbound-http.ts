@@ -19,25 +19,35 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
+/** How names are resolved: node:dns lookup's all-addresses form. */
+export type ResolveAll = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+export type SocketLookup = (
+  hostname: string,
+  options: { all?: boolean; family?: number | string },
+  callback: LookupCallback,
+) => void;
+
 /**
  * A DNS lookup for sockets that refuses a name resolving to any non-public address. The socket
  * connects to the very address checked here, so there is no window between the check and the
  * connection in which DNS could be rebound to an internal address.
  */
-export function publicOnlyLookup(
-  hostname: string,
-  options: { all?: boolean; family?: number | string },
-  callback: LookupCallback,
-): void {
-  const all: LookupAllOptions = { all: true, family: Number(options.family) || 0 };
-  lookup(hostname, all, (error, addresses) => {
-    if (error) return callback(error, []);
-    const internal = addresses.find((entry) => !isPublicAddress(entry.address));
-    if (internal) return callback(new NonPublicAddressError(hostname, internal.address), []);
-    if (options.all) return callback(null, addresses);
-    const [first] = addresses;
-    callback(null, first.address, first.family);
-  });
+export function publicOnlyLookup(resolve: ResolveAll = lookup): SocketLookup {
+  return (hostname, options, callback) => {
+    resolve(hostname, { all: true, family: Number(options.family) || 0 }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const internal = addresses.find((entry) => !isPublicAddress(entry.address));
+      if (internal) return callback(new NonPublicAddressError(hostname, internal.address), []);
+      if (options.all) return callback(null, addresses);
+      const [first] = addresses;
+      callback(null, first.address, first.family);
+    });
+  };
 }
 
 /**
@@ -54,7 +64,7 @@ export class OutboundHttp {
 
   constructor(config: AppConfig) {
     this.allowPrivate = config.OUTBOUND_ALLOW_PRIVATE_ADDRESSES;
-    this.agent = new Agent(this.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } });
+    this.agent = new Agent(this.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup() } });
   }
 
   /** Why a request to `url` would be refused before any connection, or null. */
