@@ -341,6 +341,26 @@ describe('an organisation reaches only the people who belong to it', () => {
       ).toBe(404);
     });
 
+    it('lets an invitation lapse after its date, and the organisation invite again', async () => {
+      const guest = await register(t.app, 'guest', 'freemail.test');
+      const invite = () =>
+        as(adminY.accessToken, 'POST', `/v1/orgs/${orgY}/invitations`, { email: guest.email });
+      const first = (await invite()).json();
+      await prisma.orgInvitation.update({
+        where: { id: first.id },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      expect((await as(guest.accessToken, 'GET', '/v1/me/invitations')).json()).toEqual([]);
+      expect(
+        (await as(guest.accessToken, 'POST', `/v1/me/invitations/${first.id}/accept`)).statusCode,
+      ).toBe(404);
+      const listed = (await as(adminY.accessToken, 'GET', `/v1/orgs/${orgY}/invitations`)).json();
+      expect(listed.find((row: { id: string }) => row.id === first.id).status).toBe('expired');
+      const again = await invite();
+      expect(again.statusCode).toBe(201);
+      expect(await membershipsIn(orgY, guest.user.id)).toBe(0);
+    });
+
     it('gives a global manager nothing where the membership does not say so', async () => {
       const manager = await register(t.app, 'manager', domainY);
       await prisma.user.update({ where: { id: manager.user.id }, data: { role: 'manager' } });

@@ -69,4 +69,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
+
+  it('keeps outbound requests to public addresses unless told, and reads DNS servers as addresses', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOW_PRIVATE_ADDRESSES).toBe(false);
+    expect(
+      loadConfig({ OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' }).OUTBOUND_ALLOW_PRIVATE_ADDRESSES,
+    ).toBe(true);
+    expect(loadConfig({}).DNS_RESOLVERS).toEqual([]);
+    expect(loadConfig({ DNS_RESOLVERS: '1.1.1.1, 10.0.0.2:5353,[::1]:53' }).DNS_RESOLVERS).toEqual([
+      '1.1.1.1',
+      '10.0.0.2:5353',
+      '[::1]:53',
+    ]);
+    expect(() => loadConfig({ DNS_RESOLVERS: 'dns.google' })).toThrow(/DNS_RESOLVERS/);
+  });
 });

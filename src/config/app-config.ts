@@ -159,7 +159,10 @@ export class AppConfig {
       : value,
   )
   @IsArray()
-  @IsString({ each: true })
+  @Matches(/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9A-Fa-f:]+\](:\d{1,5})?|[0-9A-Fa-f:]+)$/, {
+    each: true,
+    message: 'DNS_RESOLVERS must list IP addresses, each with an optional port (1.1.1.1:53)',
+  })
   DNS_RESOLVERS: string[] = [];
 
   /**

@@ -96,7 +96,7 @@ ALTER TABLE "organization_domains" ADD CONSTRAINT "organization_domains_domain_c
 CREATE UNIQUE INDEX "organization_invitations_pending_unique"
   ON "organization_invitations" ("org_id", "email") WHERE "status" = 'pending';
 ALTER TABLE "organization_invitations" ADD CONSTRAINT "organization_invitations_status_check"
-  CHECK ("status" IN ('pending', 'accepted', 'declined', 'withdrawn'));
+  CHECK ("status" IN ('pending', 'accepted', 'declined', 'withdrawn', 'expired'));
 ALTER TABLE "employees" ADD CONSTRAINT "employees_org_role_check"
   CHECK ("org_role" IN ('member', 'manager'));
 

@@ -106,22 +106,23 @@ export class SsoRepository {
   }
 
   /**
-   * One transaction: the token is spent, the domain is verified now, and an account is never
-   * left without the membership that justified it. A platform admin's account is never used.
+   * One transaction: the domain is verified now, a platform admin's account is never used, the
+   * token is spent, and an account is never left without the membership that justified it. A
+   * refusal writes nothing.
    */
   signIn(input: SsoSignIn): Promise<SsoSignInOutcome> {
     return this.prisma.$transaction(async (tx) => {
-      const spent = await tx.$executeRaw`
-        INSERT INTO sso_used_tokens (token_hash, expires_at)
-        VALUES (${input.usedToken.hash}, ${input.usedToken.expiresAt})
-        ON CONFLICT (token_hash) DO NOTHING`;
-      if (spent === 0) return { outcome: 'replayed' };
       if (!(await input.domainVerified(tx))) return { outcome: 'domain-unverified' };
       const existing = await tx.user.findUnique({
         where: { email: input.email },
         select: PUBLIC_USER_COLUMNS,
       });
       if (existing?.role === 'admin') return { outcome: 'platform-admin' };
+      const spent = await tx.$executeRaw`
+        INSERT INTO sso_used_tokens (token_hash, expires_at)
+        VALUES (${input.usedToken.hash}, ${input.usedToken.expiresAt})
+        ON CONFLICT (token_hash) DO NOTHING`;
+      if (spent === 0) return { outcome: 'replayed' };
       // A new account is the person's own first sign-in: their name from their provider.
       const user =
         existing ??

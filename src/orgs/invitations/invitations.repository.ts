@@ -34,6 +34,14 @@ export class InvitationsRepository {
     return tx.orgInvitation.create({ data, select: INVITATION_COLUMNS });
   }
 
+  /** An open invitation past its date stops being open, so the person can be invited again. */
+  async expireLapsed(tx: Prisma.TransactionClient, orgId: string, email: string): Promise<void> {
+    await tx.orgInvitation.updateMany({
+      where: { orgId, email, status: 'pending', expiresAt: { lte: new Date() } },
+      data: { status: 'expired' },
+    });
+  }
+
   listOfOrg(orgId: string): Promise<StoredInvitation[]> {
     return this.prisma.orgInvitation.findMany({
       where: { orgId },

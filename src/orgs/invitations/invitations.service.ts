@@ -56,6 +56,7 @@ export class InvitationsService {
       if (membership && membership.endedAt === null) {
         throw new ConflictException('This person is already a member of the organisation.');
       }
+      await this.invitations.expireLapsed(tx, orgId, email);
       try {
         const created = await this.invitations.create(tx, {
           orgId,
@@ -166,7 +167,10 @@ function toInvitationDto(row: StoredInvitation): InvitationDto {
     department: row.department,
     externalId: row.externalId,
     displayName: row.displayName,
-    status: row.status as InvitationStatus,
+    status:
+      row.status === 'pending' && row.expiresAt <= new Date()
+        ? 'expired'
+        : (row.status as InvitationStatus),
     expiresAt: row.expiresAt,
     respondedAt: row.respondedAt,
     createdAt: row.createdAt,

@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AddEmployeeDto } from '../../employees/dto/employee.dto.js';
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export const INVITATION_STATUSES = [
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'expired',
+] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /**
