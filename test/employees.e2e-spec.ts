@@ -104,8 +104,12 @@ describe('organisation settings, members and HR provisioning', () => {
       const onlySize = await patch(orgAdmin.accessToken, { settings: { minGroupSize: 6 } });
       expect(onlySize.json().settings).toEqual({
         minGroupSize: 6,
+        commentsMinGroupSize: 10,
         departments: ['Engineering', 'Ops', 'Sales'],
       });
+      // Comments are never listed below the figures' threshold.
+      const tooLow = await patch(orgAdmin.accessToken, { settings: { commentsMinGroupSize: 5 } });
+      expect(tooLow.statusCode).toBe(422);
       const stored = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
       expect(stored.settings).toEqual({
         minGroupSize: 6,

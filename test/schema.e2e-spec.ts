@@ -148,6 +148,8 @@ const ADDED_TABLES: Record<string, string[]> = {
     'responded_at',
     'created_at',
   ],
+  // who could answer a survey, frozen with their departments when it opened (surveys)
+  survey_audiences: ['survey_id', 'employee_id', 'department', 'created_at'],
   // ID tokens already exchanged, so each signs in once (SSO)
   sso_used_tokens: ['token_hash', 'expires_at', 'created_at'],
   // one support per person and post, as a keyed hash (rants)
@@ -228,7 +230,17 @@ const ADDED_COLUMNS: Record<string, string[]> = {
   // HR provisioning and deprovisioning; the name and role the organisation gives a membership
   employees: ['external_id', 'ended_at', 'updated_at', 'display_name', 'org_role'],
   // draft, open, closed, and who created it
-  wellbeing_surveys: ['status', 'opened_at', 'closed_at', 'created_by', 'updated_at'],
+  // and the thresholds and participation frozen at opening and closing
+  wellbeing_surveys: [
+    'status',
+    'opened_at',
+    'closed_at',
+    'created_by',
+    'updated_at',
+    'min_group_size',
+    'comments_min_group_size',
+    'participation_tallies',
+  ],
   survey_responses: ['department'], // per-department results above the threshold
   courses: ['topic', 'retired_at'], // recommendation by topic, retiring without deleting
 };
@@ -268,6 +280,8 @@ const FOREIGN_KEYS = [
   ['refresh_tokens', 'sso_org_id', 'organizations', 'CASCADE'],
   ['organization_domains', 'org_id', 'organizations', 'CASCADE'],
   ['organization_invitations', 'org_id', 'organizations', 'CASCADE'],
+  ['survey_audiences', 'survey_id', 'wellbeing_surveys', 'CASCADE'],
+  ['survey_audiences', 'employee_id', 'employees', 'CASCADE'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
@@ -288,6 +302,7 @@ const JSONB_COLUMNS = [
   'webhook_deliveries.payload',
   'outbox_events.payload',
   'org_wellness_snapshots.department_tallies',
+  'wellbeing_surveys.participation_tallies',
 ];
 
 const allTables = { ...DOCUMENT_TABLES, ...ADDED_TABLES };
@@ -370,6 +385,7 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
       rant_reports: ['rant_id', 'reporter_hash'],
       buddy_candidates: ['user_id', 'candidate_id'],
       survey_participations: ['survey_id', 'employee_id'],
+      survey_audiences: ['survey_id', 'employee_id'],
     };
     expect(keys).toHaveLength(Object.keys(allTables).length + Object.keys(pairKeys).length);
     for (const key of keys) {

@@ -2,14 +2,24 @@ import { departmentAllowed, minGroupSizeOf, readOrgSettings } from './org-settin
 
 describe('organisation settings', () => {
   it('fills in the defaults and never reads a group size below 3', () => {
-    expect(readOrgSettings({})).toEqual({ minGroupSize: 5, departments: [] });
-    expect(readOrgSettings(null)).toEqual({ minGroupSize: 5, departments: [] });
+    const defaults = { minGroupSize: 5, commentsMinGroupSize: 10, departments: [] };
+    expect(readOrgSettings({})).toEqual(defaults);
+    expect(readOrgSettings(null)).toEqual(defaults);
     expect(readOrgSettings({ minGroupSize: 8, departments: ['Ops'] })).toEqual({
       minGroupSize: 8,
+      commentsMinGroupSize: 10,
       departments: ['Ops'],
     });
     expect(readOrgSettings({ minGroupSize: 1 }).minGroupSize).toBe(3);
     expect(readOrgSettings({ minGroupSize: '2' }).minGroupSize).toBe(5);
+  });
+
+  it('never lists comments below the figures threshold', () => {
+    expect(readOrgSettings({ commentsMinGroupSize: 4 }).commentsMinGroupSize).toBe(5);
+    expect(readOrgSettings({ minGroupSize: 12 }).commentsMinGroupSize).toBe(12);
+    expect(readOrgSettings({ minGroupSize: 3, commentsMinGroupSize: 6 }).commentsMinGroupSize).toBe(
+      6,
+    );
   });
 
   it('allows any department while the list is empty, and only listed ones after', () => {

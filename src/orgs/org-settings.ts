@@ -4,9 +4,17 @@ export const DEFAULT_MIN_GROUP_SIZE = 5;
 /** Below this, an aggregate could single a person out; the database refuses it too. */
 export const MIN_GROUP_SIZE_FLOOR = 3;
 
+/**
+ * Fewest answers to a free-text question before they are listed: words identify people more
+ * readily than numbers (Viva Glint's default for comments is 10).
+ */
+export const DEFAULT_COMMENTS_MIN_GROUP_SIZE = 10;
+
 /** What an organisation configures, with the defaults filled in. */
 export interface OrgSettings {
   minGroupSize: number;
+  /** Fewest answers before a question's free text is listed; never below minGroupSize. */
+  commentsMinGroupSize: number;
   /** When non-empty, the only departments an employee may be in. */
   departments: string[];
 }
@@ -28,13 +36,19 @@ export function minGroupSizeOf(stored: unknown): number {
 export function readOrgSettings(stored: unknown): OrgSettings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as {
     minGroupSize?: unknown;
+    commentsMinGroupSize?: unknown;
     departments?: unknown;
   };
   const minGroupSize = minGroupSizeOf(raw);
+  const comments =
+    typeof raw.commentsMinGroupSize === 'number' && Number.isFinite(raw.commentsMinGroupSize)
+      ? Math.ceil(raw.commentsMinGroupSize)
+      : DEFAULT_COMMENTS_MIN_GROUP_SIZE;
+  const commentsMinGroupSize = Math.max(minGroupSize, comments);
   const departments = Array.isArray(raw.departments)
     ? raw.departments.filter((name): name is string => typeof name === 'string')
     : [];
-  return { minGroupSize, departments };
+  return { minGroupSize, commentsMinGroupSize, departments };
 }
 
 /**

@@ -48,6 +48,15 @@ export class OrgsService {
         throw new UnprocessableEntityException('adminUserId names no account.');
       }
     }
+    if (input.settings?.commentsMinGroupSize !== undefined) {
+      const current = readOrgSettings((await this.existing(orgId)).settings);
+      const minGroupSize = input.settings.minGroupSize ?? current.minGroupSize;
+      if (input.settings.commentsMinGroupSize < minGroupSize) {
+        throw new UnprocessableEntityException(
+          `commentsMinGroupSize must be at least minGroupSize (${minGroupSize}).`,
+        );
+      }
+    }
     await this.orgs.update(orgId, {
       name: input.name,
       adminUserId: input.adminUserId,

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Outbox } from '../jobs/outbox.js';
 import type { SurveyResponseReceivedDto } from './dto/survey.dto.js';
 import { SurveyAccess } from './survey-access.js';
+import { SurveyAudienceRepository } from './survey-audience.repository.js';
 import { type Answers, checkAnswers } from './survey-answers.js';
 import type { SurveyQuestion } from './survey-questions.js';
 import { SurveysRepository } from './surveys.repository.js';
@@ -13,6 +14,8 @@ import { computeWellnessScore } from './wellness-score.js';
 
 const NOT_OPEN = 'This survey is closed; answers are taken only while it is open.';
 const ALREADY_ANSWERED = 'You have already answered this survey.';
+const NOT_IN_AUDIENCE =
+  'This survey is for the people who were members when it opened; you joined after.';
 
 /**
  * Free text is encrypted under a context of survey and question: it cannot be moved to another
@@ -27,7 +30,9 @@ export const startOfUtcDay = (date: Date) =>
 /**
  * Anonymous answers. That a member answered is recorded (so they answer once); what they
  * answered is stored apart, with nothing that leads back to them: no user or employee id, a
- * random token, the department only, and the day only, the same day the participation shows.
+ * random token, and for time only the day the survey opened, which every row of it shares.
+ * The department is the one the member had at opening, kept only when that department of the
+ * audience reached the survey's threshold: in a smaller one it alone could name the respondent.
  */
 @Injectable()
 export class SurveyResponsesService {
@@ -37,6 +42,7 @@ export class SurveyResponsesService {
     private readonly prisma: PrismaService,
     private readonly cipher: FieldCipher,
     private readonly outbox: Outbox,
+    private readonly audience: SurveyAudienceRepository,
   ) {}
 
   async respond(
@@ -50,21 +56,23 @@ export class SurveyResponsesService {
     const questions = survey.questions as unknown as SurveyQuestion[];
     const checked = checkAnswers(questions, given);
     if (!checked.ok) throw new RequestValidationException(checked.errors);
-    const day = startOfUtcDay(new Date());
+    const openingDay = startOfUtcDay(survey.openedAt!);
     // Atomic: a participation without its response (or the reverse) would either lock the
     // person out of a survey they never answered or let them answer twice.
     await this.prisma.$transaction(async (tx) => {
       if ((await this.surveys.lockedStatus(tx, surveyId)) !== 'open')
         throw new ConflictException(NOT_OPEN);
-      if (!(await this.surveys.addParticipation(tx, surveyId, membership.employeeId, day)))
+      const seat = await this.audience.seatOf(tx, surveyId, membership.employeeId);
+      if (!seat) throw new ForbiddenException(NOT_IN_AUDIENCE);
+      if (!(await this.surveys.addParticipation(tx, surveyId, membership.employeeId, openingDay)))
         throw new ConflictException(ALREADY_ANSWERED);
       await this.surveys.addResponse(tx, {
         surveyId,
         anonymousToken: randomBytes(32).toString('base64url'),
         responses: this.sealed(surveyId, questions, checked.answers),
         wellnessScore: computeWellnessScore(questions, checked.answers),
-        department: membership.department,
-        createdAt: day,
+        department: seat.departmentSize >= survey.minGroupSize! ? seat.department : null,
+        createdAt: openingDay,
       });
       await this.outbox.add(tx, 'orgs.recompute-wellness', survey.orgId, { orgId: survey.orgId });
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Encrypted } from '../common/crypto/field-cipher.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { DepartmentTally, ParticipationTally, QuestionTally } from './survey-results.js';
+import type { DepartmentTally, QuestionTally } from './survey-results.js';
 
 /** The aggregates behind a survey's results, computed by PostgreSQL over the stored answers. */
 @Injectable()
@@ -50,30 +50,6 @@ export class SurveyResultsRepository {
                WHERE r.survey_id = ${surveyId}::uuid
                GROUP BY 1, 2, 3) AS cells
        GROUP BY question_id`;
-  }
-
-  /**
-   * Active members per department now, and how many of them took part (by their department now;
-   * members who have left count in neither). Counted apart and then joined: the members by
-   * idx_employees_org_id_department, the participants by the survey's participation rows, which
-   * the benchmark measured at half the time of joining every member to the participations.
-   */
-  participation(surveyId: string, orgId: string): Promise<ParticipationTally[]> {
-    return this.prisma.$queryRaw<ParticipationTally[]>`
-      WITH eligible AS (
-        SELECT department, count(*)::int AS eligible
-          FROM employees
-         WHERE org_id = ${orgId}::uuid AND ended_at IS NULL
-         GROUP BY department
-      ), responded AS (
-        SELECT e.department, count(*)::int AS responded
-          FROM survey_participations p JOIN employees e ON e.id = p.employee_id
-         WHERE p.survey_id = ${surveyId}::uuid AND e.org_id = ${orgId}::uuid AND e.ended_at IS NULL
-         GROUP BY e.department
-      )
-      SELECT el.department, el.eligible, coalesce(r.responded, 0)::int AS responded
-        FROM eligible el
-        LEFT JOIN responded r ON r.department IS NOT DISTINCT FROM el.department`;
   }
 
   /** The encrypted answers to the given questions, without anything else of their responses. */

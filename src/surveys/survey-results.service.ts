@@ -3,11 +3,22 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles.js';
 import { BoundedMemo } from '../common/cache/bounded-memo.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
-import type { FreeTextAnswersDto, SurveyResultsDto } from './dto/survey-results.dto.js';
+import type {
+  FreeTextAnswersDto,
+  SurveyResultsDto,
+  SurveyThresholdsDto,
+} from './dto/survey-results.dto.js';
 import { SurveyAccess } from './survey-access.js';
 import type { SurveyQuestion } from './survey-questions.js';
-import { minGroupSizeOf } from '../orgs/org-settings.js';
-import { buildSurveyFigures, type DepartmentTally, type QuestionTally } from './survey-results.js';
+import { readOrgSettings } from '../orgs/org-settings.js';
+import { SurveyAudienceRepository } from './survey-audience.repository.js';
+import {
+  buildSurveyFigures,
+  type DepartmentTally,
+  listedFreeText,
+  type ParticipationTally,
+  type QuestionTally,
+} from './survey-results.js';
 import { SurveyResultsRepository } from './survey-results.repository.js';
 import { freeTextContext } from './survey-responses.service.js';
 import type { StoredSurvey } from './surveys.repository.js';
@@ -22,8 +33,7 @@ export class SurveyResultsService {
   /**
    * A closed survey takes no more answers and never reopens, so its tallies are final: computed
    * once per process instead of on every read (the two grouped scans of its responses were most
-   * of a results request at 10,000 responses). Participation is not kept: it counts members as
-   * they are now.
+   * of a results request at 10,000 responses). Its participation is stored with it at close.
    */
   private readonly closedTallies = new BoundedMemo<{
     departments: DepartmentTally[];
@@ -34,24 +44,26 @@ export class SurveyResultsService {
     private readonly access: SurveyAccess,
     private readonly tallies: SurveyResultsRepository,
     private readonly cipher: FieldCipher,
+    private readonly audience: SurveyAudienceRepository,
   ) {}
 
   async resultsOf(principal: Principal, surveyId: string): Promise<SurveyResultsDto> {
     const survey = await this.access.forLead(principal, surveyId);
     const questions = survey.questions as unknown as SurveyQuestion[];
-    const [settings, { departments, questionTallies }, participation] = await Promise.all([
-      this.tallies.settingsOf(survey.orgId),
+    const thresholds = await this.thresholdsOf(survey);
+    const [{ departments, questionTallies }, participation] = await Promise.all([
       survey.status === 'closed' && survey.closedAt
         ? this.closedTallies.get(`${surveyId}:${survey.closedAt.toISOString()}`, () =>
             this.answerTallies(surveyId),
           )
         : this.answerTallies(surveyId),
-      this.tallies.participation(surveyId, survey.orgId),
+      survey.participationTallies
+        ? (survey.participationTallies as unknown as ParticipationTally[])
+        : this.audience.participation(surveyId),
     ]);
-    const minGroupSize = minGroupSizeOf(settings);
     const figures = buildSurveyFigures({
       status: survey.status,
-      minGroupSize,
+      minGroupSize: thresholds.minGroupSize,
       questions,
       departments,
       questionTallies,
@@ -60,10 +72,35 @@ export class SurveyResultsService {
     return {
       surveyId,
       status: survey.status as SurveyStatus,
-      minGroupSize,
+      minGroupSize: thresholds.minGroupSize,
+      thresholds,
       ...figures,
-      ...(figures.suppressed ? {} : { freeText: await this.freeText(survey, questions) }),
+      ...(figures.suppressed
+        ? {}
+        : {
+            freeText: await this.freeText(
+              survey,
+              listedFreeText(questions, questionTallies, thresholds.commentsMinGroupSize),
+            ),
+          }),
     };
+  }
+
+  /**
+   * The thresholds a survey is shown under: those frozen when it opened. A draft has none yet,
+   * and shows nothing but its count; the organisation's current ones stand in.
+   */
+  private async thresholdsOf(survey: StoredSurvey): Promise<SurveyThresholdsDto> {
+    if (survey.minGroupSize !== null && survey.commentsMinGroupSize !== null) {
+      return {
+        minGroupSize: survey.minGroupSize,
+        commentsMinGroupSize: survey.commentsMinGroupSize,
+      };
+    }
+    const { minGroupSize, commentsMinGroupSize } = readOrgSettings(
+      await this.tallies.settingsOf(survey.orgId),
+    );
+    return { minGroupSize, commentsMinGroupSize };
   }
 
   private async answerTallies(surveyId: string) {
@@ -74,12 +111,11 @@ export class SurveyResultsService {
     return { departments, questionTallies };
   }
 
-  /** Each question's answers shuffled on their own, so two answers of one person never pair up. */
-  private async freeText(
-    survey: StoredSurvey,
-    questions: SurveyQuestion[],
-  ): Promise<FreeTextAnswersDto[]> {
-    const ids = questions.filter((question) => question.type === 'free_text').map((q) => q.id);
+  /**
+   * Each listed question's answers shuffled on their own, so two answers of one person never
+   * pair up; never per department, never with a time.
+   */
+  private async freeText(survey: StoredSurvey, ids: string[]): Promise<FreeTextAnswersDto[]> {
     if (ids.length === 0) return [];
     const rows = await this.tallies.freeTextAnswers(survey.id, ids);
     return ids.map((questionId) => ({

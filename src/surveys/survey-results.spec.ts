@@ -2,6 +2,7 @@ import type { SurveyQuestion } from './survey-questions.js';
 import {
   buildSurveyFigures,
   type DepartmentTally,
+  listedFreeText,
   type ParticipationTally,
   reasons,
 } from './survey-results.js';
@@ -121,5 +122,22 @@ describe('buildSurveyFigures', () => {
       participation: [{ department: 'Ops', eligible: 4, responded: 3 }],
     });
     expect(result.participation).toEqual({ suppressed: reasons.tooFewMembers(5) });
+  });
+});
+
+describe('listedFreeText', () => {
+  it('lists a question’s comments only from the comments threshold on', () => {
+    const questions = [
+      { id: 'ideas', type: 'free_text', text: 'Ideas?' },
+      { id: 'worries', type: 'free_text', text: 'Worries?' },
+      { id: 'rested', type: 'likert', text: 'Rested?' },
+    ] as unknown as SurveyQuestion[];
+    const tallies = [
+      { questionId: 'ideas', count: 10, mean: null, distribution: null },
+      { questionId: 'worries', count: 9, mean: null, distribution: null },
+      { questionId: 'rested', count: 40, mean: 3, distribution: null },
+    ];
+    expect(listedFreeText(questions, tallies, 10)).toEqual(['ideas']);
+    expect(listedFreeText(questions, tallies, 11)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export interface QuestionTally {
   distribution: Record<string, number> | null;
 }
 
-/** Active members per department now, and how many of them took part. */
+/** Members of the frozen audience per department (as at opening), and how many took part. */
 export interface ParticipationTally {
   department: string | null;
   eligible: number;
@@ -82,6 +82,22 @@ const round = (value: number, decimals: number) => {
  * per-question figures: those of different questions are linked through the wellness score,
  * and hiding cells question by question could not keep a small group out of reach.
  */
+/**
+ * The free-text questions whose answers may be listed: those answered at least
+ * `commentsMinGroupSize` times (one comment under a count of its own could be recognised).
+ */
+export function listedFreeText(
+  questions: SurveyQuestion[],
+  tallies: QuestionTally[],
+  commentsMinGroupSize: number,
+): string[] {
+  const counts = new Map(tallies.map((tally) => [tally.questionId, tally.count]));
+  return questions
+    .filter((question) => question.type === 'free_text')
+    .filter((question) => (counts.get(question.id) ?? 0) >= commentsMinGroupSize)
+    .map((question) => question.id);
+}
+
 export function buildSurveyFigures(input: {
   status: string;
   minGroupSize: number;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgsModule } from '../orgs/orgs.module.js';
 import { SurveyAccess } from './survey-access.js';
+import { SurveyAudienceRepository } from './survey-audience.repository.js';
 import { SurveyResponsesService } from './survey-responses.service.js';
 import { SurveyResultsRepository } from './survey-results.repository.js';
 import { SurveyResultsService } from './survey-results.service.js';
@@ -13,6 +14,7 @@ import { SurveysService } from './surveys.service.js';
   controllers: [OrgSurveysController, SurveysController],
   providers: [
     SurveysRepository,
+    SurveyAudienceRepository,
     SurveyResultsRepository,
     SurveyAccess,
     SurveysService,

@@ -15,6 +15,9 @@ const SURVEY_COLUMNS = {
   closedAt: true,
   createdAt: true,
   updatedAt: true,
+  minGroupSize: true,
+  commentsMinGroupSize: true,
+  participationTallies: true,
 } as const;
 
 export type StoredSurvey = Prisma.WellbeingSurveyGetPayload<{ select: typeof SURVEY_COLUMNS }>;
@@ -54,8 +57,9 @@ export class SurveysRepository {
         ? { orgId: scope.orgId, status: scope.status }
         : {
             status: 'open',
-            organization: {
-              employees: { some: { userId: scope.openForMemberUserId, endedAt: null } },
+            // Open to the audience it opened with, among whom the person is still a member.
+            audience: {
+              some: { employee: { userId: scope.openForMemberUserId, endedAt: null } },
             },
           };
     return this.prisma.wellbeingSurvey.findMany({
@@ -105,16 +109,16 @@ export class SurveysRepository {
     return row?.status ?? null;
   }
 
-  /** Records that the employee answered; false when they already had. */
+  /** Records that the employee answered (dated the day the survey opened); false when they had. */
   async addParticipation(
     tx: Tx,
     surveyId: string,
     employeeId: string,
-    day: Date,
+    openingDay: Date,
   ): Promise<boolean> {
     const inserted = await tx.$executeRaw`
       INSERT INTO survey_participations (survey_id, employee_id, created_at)
-      VALUES (${surveyId}::uuid, ${employeeId}::uuid, ${day})
+      VALUES (${surveyId}::uuid, ${employeeId}::uuid, ${openingDay})
       ON CONFLICT DO NOTHING`;
     return inserted === 1;
   }

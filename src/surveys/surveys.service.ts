@@ -12,6 +12,7 @@ import type {
   UpdateSurveyDto,
 } from './dto/survey.dto.js';
 import { NO_SUCH_SURVEY, SurveyAccess } from './survey-access.js';
+import { SurveyAudienceRepository } from './survey-audience.repository.js';
 import {
   type SurveyQuestion,
   surveyQuestionProblems,
@@ -34,6 +35,7 @@ export class SurveysService {
     private readonly access: SurveyAccess,
     private readonly prisma: PrismaService,
     private readonly outbox: Outbox,
+    private readonly audience: SurveyAudienceRepository,
   ) {}
 
   async create(principal: Principal, orgId: string, input: CreateSurveyDto): Promise<SurveyDto> {
@@ -98,6 +100,14 @@ export class SurveysService {
       if (!(await this.surveys.transition(tx, id, transition))) {
         const current = await this.surveys.find(id, tx);
         throw new ConflictException(transitionRefusal(current?.status ?? 'gone', transition));
+      }
+      // Who may answer, their departments and the thresholds are fixed as the survey opens;
+      // its participation as it closes. Nothing the organisation changes later reaches them.
+      if (transition.to === 'open') {
+        const opened = await this.surveys.find(id, tx);
+        await this.audience.freezeAtOpen(tx, id, orgId, opened!.openedAt!);
+      } else {
+        await this.audience.freezeParticipation(tx, id);
       }
       // Keyed by the event itself: rows of one key collapse in the relay, and each must go out.
       await this.outbox.add(tx, 'webhooks.dispatch', `${transition.event}:${id}`, {

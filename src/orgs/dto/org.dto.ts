@@ -48,6 +48,16 @@ export class UpdateOrgSettingsDto {
   minGroupSize?: number;
 
   /**
+   * Fewest answers to a free-text survey question before they are listed (default 10; never
+   * below minGroupSize). A survey keeps the value in force when it opened.
+   */
+  @OptionalNotNull()
+  @IsInt()
+  @Min(3)
+  @Max(1000)
+  commentsMinGroupSize?: number;
+
+  /**
    * Replaces the organisation's departments. While the list is non-empty, an employee's
    * department must be one of them; an empty list allows any.
    */
@@ -87,6 +97,9 @@ export class UpdateOrgDto {
 export class OrgSettingsDto {
   /** Smallest group whose aggregates are shown (at least 3). */
   minGroupSize!: number;
+
+  /** Fewest answers to a free-text question before they are listed. */
+  commentsMinGroupSize!: number;
 
   /** The organisation's departments; empty when it keeps no list. */
   departments!: string[];

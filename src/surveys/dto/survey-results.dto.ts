@@ -64,6 +64,15 @@ export class FreeTextAnswersDto {
   answers!: string[];
 }
 
+/** The thresholds a survey's results are shown under: the organisation's when it opened. */
+export class SurveyThresholdsDto {
+  /** No figure stands on fewer responses (or members). */
+  minGroupSize!: number;
+
+  /** A free-text question's answers are listed only with at least this many. */
+  commentsMinGroupSize!: number;
+}
+
 export class SurveyResultsDto {
   @ApiProperty({ format: 'uuid' })
   surveyId!: string;
@@ -71,8 +80,11 @@ export class SurveyResultsDto {
   @ApiProperty({ enum: SURVEY_STATUSES })
   status!: SurveyStatus;
 
-  /** The organisation's privacy threshold: no figure stands on fewer responses. */
+  /** The same as `thresholds.minGroupSize`, kept for clients written before thresholds. */
   minGroupSize!: number;
+
+  /** The thresholds in force when the survey opened, which its results keep for ever. */
+  thresholds!: SurveyThresholdsDto;
 
   responseCount!: number;
 
@@ -91,7 +103,10 @@ export class SurveyResultsDto {
   @ApiProperty({ type: [DepartmentResultDto] })
   departments!: DepartmentResultDto[];
 
-  /** The free-text answers, once the survey has at least the minimum group size of responses. */
+  /**
+   * Free-text answers of each question answered at least `thresholds.commentsMinGroupSize`
+   * times, shuffled; questions with fewer are left out.
+   */
   @ApiPropertyOptional({ type: [FreeTextAnswersDto] })
   freeText?: FreeTextAnswersDto[];
 }
