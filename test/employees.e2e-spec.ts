@@ -106,6 +106,8 @@ describe('organisation settings, members and HR provisioning', () => {
         minGroupSize: 6,
         commentsMinGroupSize: 10,
         departments: ['Engineering', 'Ops', 'Sales'],
+        scoreCadence: 'daily',
+        timezone: 'UTC',
       });
       // Comments are never listed below the figures' threshold.
       const tooLow = await patch(orgAdmin.accessToken, { settings: { commentsMinGroupSize: 5 } });
@@ -125,6 +127,8 @@ describe('organisation settings, members and HR provisioning', () => {
         { settings: { departments: [''] } },
         { settings: { departments: Array.from({ length: 201 }, (_, i) => `D${i}`) } },
         { settings: { emailDomains: ['acme.com'] } },
+        { settings: { scoreCadence: 'minutely' } },
+        { settings: { timezone: 'Mars/Olympus' } },
         { settings: null },
         { name: '' },
         { plan: 'enterprise' },

@@ -30,6 +30,10 @@ describe('organisation wellness', () => {
   let orgAdmin: SignedIn;
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
   const recompute = (orgId: string) => registry.get(RECOMPUTE).handle({ orgId });
+  /** As if a day had passed since the organisation's last publication. */
+  const aDayPasses = (orgId: string) =>
+    prisma.$executeRaw`UPDATE org_wellness_snapshots SET created_at = created_at - interval '1 day'
+                        WHERE org_id = ${orgId}::uuid`;
 
   async function login(person: SignedIn): Promise<string> {
     const response = await inject({
@@ -249,13 +253,13 @@ describe('organisation wellness', () => {
   });
 
   describe('the recompute job', () => {
-    it('is keyed by organisation, and a daily job queues one per organisation', async () => {
+    it('is keyed by organisation, and an hourly job queues one per organisation', async () => {
       const definition = registry.get(RECOMPUTE);
       expect(definition.queue).toBe('org-wellness');
       expect(definition.key!({ orgId: orgA })).toBe(orgA);
 
       const all = registry.get('orgs.recompute-all-wellness');
-      expect(all.everyMs).toBe(DAY_MS);
+      expect(all.everyMs).toBe(3600 * 1000);
       const runner = t.app.get(JobRunner);
       const enqueue = runner.enqueue;
       const queued: Array<[string, unknown]> = [];
@@ -306,11 +310,12 @@ describe('organisation wellness', () => {
         expectedTally('Sales', departmentsOfA.get('Sales')!, moodsOfA),
       ]);
 
+      // Published once a day: a second recompute the same day publishes nothing.
       await recompute(orgA);
       expect(
         (await prisma.organization.findUniqueOrThrow({ where: { id: orgA } })).wellnessScore,
       ).toBe(expected.wellnessScore);
-      expect(await prisma.orgWellnessSnapshot.count({ where: { orgId: orgA } })).toBe(2);
+      expect(await prisma.orgWellnessSnapshot.count({ where: { orgId: orgA } })).toBe(1);
     });
 
     it('counts streaks of consecutive days in each person’s timezone', async () => {
@@ -476,7 +481,7 @@ describe('organisation wellness', () => {
       expect(remainder === 0 || remainder >= dashboard.minGroupSize).toBe(true);
     });
 
-    it('shows departments at the threshold and pools smaller ones into Other, live before any recompute', async () => {
+    it('shows nothing before the first publication, then departments at the threshold and smaller ones pooled into Other', async () => {
       const orgD = await createOrg('Stark', undefined, 5);
       const department = async (name: string, members: number, active: number, score: number) => {
         for (let i = 0; i < members; i++) {
@@ -489,6 +494,10 @@ describe('organisation wellness', () => {
       await department('Sales', 5, 3, 1);
       await department('Support', 3, 2, 10);
 
+      // Nothing is computed on demand: before a publication there is no breakdown.
+      const unpublished = (await get(`/orgs/${orgD}/dashboard`, platformToken)).json();
+      expect(unpublished).toMatchObject({ wellnessScore: null, computedAt: null, departments: [] });
+      await recompute(orgD);
       const dashboard = (await get(`/orgs/${orgD}/dashboard`, platformToken)).json();
       expect(dashboard.departments).toEqual([
         {
@@ -506,11 +515,10 @@ describe('organisation wellness', () => {
         { department: 'Support', reason: 'below-min-group-size', countedInOther: true },
       ]);
       expect(dashboard.participation).toMatchObject({ members: 15, activeLast30Days: 12 });
-      expect(dashboard.wellnessScore).toBeNull();
-      expect(dashboard.computedAt).toBeNull();
+      expect(dashboard.computedAt).not.toBeNull();
     });
 
-    it('answers the breakdown stored with the latest recompute, until the next one', async () => {
+    it('answers the breakdown published with the latest score, until the next publication', async () => {
       const orgG = await createOrg('Tyrell', undefined, 5);
       const ops: string[] = [];
       const legal: string[] = [];
@@ -552,6 +560,8 @@ describe('organisation wellness', () => {
         ],
       });
 
+      // A day later, five members moved: the next publication is due.
+      await aDayPasses(orgG);
       await recompute(orgG);
       const second = await prisma.orgWellnessSnapshot.findFirstOrThrow({
         where: { orgId: orgG },
@@ -568,7 +578,8 @@ describe('organisation wellness', () => {
         suppressedDepartments: [],
       });
 
-      // The threshold is the organisation's current one, applied when the dashboard is read.
+      // A stricter threshold applies when the dashboard is read; a laxer one than the
+      // publication's shows nothing more.
       const setMinGroupSize = async (minGroupSize: number) => {
         const response = await inject({
           method: 'PATCH',
@@ -591,42 +602,48 @@ describe('organisation wellness', () => {
       expect(await prisma.orgWellnessSnapshot.count({ where: { orgId: orgG } })).toBe(2);
     });
 
-    it('reads the breakdown live while the latest snapshot has no tallies', async () => {
-      const orgH = await createOrg('Cyberdyne', undefined, 5);
-      const ops: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        const userId = await insertPerson();
-        await addMember(userId, orgH, 'Ops');
-        await logMoods(userId, [{ at: daysAgo(2), score: 10 }]);
-        ops.push(userId);
+    it('shows a breakdown under the threshold it was published with, never a lower one', async () => {
+      const orgL = await createOrg('Soylent', undefined, 6);
+      for (const [name, size] of [
+        ['Ops', 7],
+        ['Legal', 4],
+      ] as const) {
+        for (let i = 0; i < size; i++) {
+          const userId = await insertPerson();
+          await addMember(userId, orgL, name);
+          await logMoods(userId, [{ at: daysAgo(1), score: name === 'Ops' ? 8 : 2 }]);
+        }
       }
-      const quiet = await insertPerson();
-      await addMember(quiet, orgH, 'Legal');
+      await recompute(orgL);
+      const url = `/orgs/${orgL}/dashboard`;
+      const published = (await get(url, platformToken)).json();
+      expect(published.departments).toEqual([]);
+      await inject({
+        method: 'PATCH',
+        url: `/v1/orgs/${orgL}`,
+        headers: bearer(platformToken),
+        payload: { settings: { minGroupSize: 3 } },
+      });
+      expect((await get(url, platformToken)).json()).toEqual(published);
+    });
+
+    it('computes nothing on demand for a snapshot published without tallies', async () => {
+      const orgH = await createOrg('Cyberdyne', undefined, 5);
+      const people: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const userId = await insertPerson();
+        await addMember(userId, orgH, i < 5 ? 'Ops' : 'Legal');
+        people.push(userId);
+      }
       // As a recompute wrote it before snapshots kept their tallies.
-      const snapshot = await prisma.orgWellnessSnapshot.create({
+      await prisma.orgWellnessSnapshot.create({
         data: { orgId: orgH, wellnessScore: 88, memberCount: 6, activeMembers: 5 },
       });
       const url = `/orgs/${orgH}/dashboard`;
-      expect((await get(url, platformToken)).json()).toMatchObject({
-        computedAt: snapshot.createdAt.toISOString(),
-        participation: { members: 6, activeLast30Days: 5 },
-        departments: [
-          { department: 'Ops', members: 5, activeLast30Days: 5, moodMean: 100, merged: false },
-        ],
-        suppressedDepartments: [
-          { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
-        ],
-      });
-
-      // Read live, a new entry counts at once; suppression still holds: Legal has one person.
-      await logMoods(quiet, [{ at: new Date(), score: 1 }]);
-      const live = (await get(url, platformToken)).json();
-      expect(live.participation).toMatchObject({ members: 6, activeLast30Days: 6 });
-      expect(live.departments).toEqual([]);
-      expect(live.suppressedDepartments).toEqual([
-        { department: 'Legal', reason: 'below-min-group-size', countedInOther: false },
-        { department: 'Ops', reason: 'protects-smaller-groups', countedInOther: false },
-      ]);
+      const first = (await get(url, platformToken)).json();
+      expect(first).toMatchObject({ wellnessScore: null, departments: [] });
+      await logMoods(people[5], [{ at: new Date(), score: 1 }]);
+      expect((await get(url, platformToken)).json()).toEqual(first);
     });
 
     it('trends the last snapshot of each of the last 12 weeks, leaving out empty weeks', async () => {

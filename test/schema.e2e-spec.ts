@@ -181,8 +181,12 @@ const ADDED_TABLES: Record<string, string[]> = {
     'member_count',
     'active_members',
     'department_tallies',
+    'survey_id',
+    'min_group_size',
     'created_at',
   ],
+  // keyed hashes of each member's contribution to the last published score (pacing)
+  org_wellness_contributions: ['org_id', 'member_key', 'fingerprint', 'created_at'],
   // webhooks of HR systems
   webhook_subscriptions: [
     'id',
@@ -282,6 +286,7 @@ const FOREIGN_KEYS = [
   ['organization_invitations', 'org_id', 'organizations', 'CASCADE'],
   ['survey_audiences', 'survey_id', 'wellbeing_surveys', 'CASCADE'],
   ['survey_audiences', 'employee_id', 'employees', 'CASCADE'],
+  ['org_wellness_contributions', 'org_id', 'organizations', 'CASCADE'],
 ].map(([table, column, target, rule]) => `${table}.${column} -> ${target} ON DELETE ${rule}`);
 
 const JSONB_COLUMNS = [
@@ -386,6 +391,7 @@ describe('the migrated schema (npm run db:migrate on an empty database)', () => 
       buddy_candidates: ['user_id', 'candidate_id'],
       survey_participations: ['survey_id', 'employee_id'],
       survey_audiences: ['survey_id', 'employee_id'],
+      org_wellness_contributions: ['org_id', 'member_key'],
     };
     expect(keys).toHaveLength(Object.keys(allTables).length + Object.keys(pairKeys).length);
     for (const key of keys) {

@@ -6,8 +6,8 @@ import { MOOD_WINDOW_DAYS } from './wellness-score.js';
  * statement to continue:
  * - `members`: the active members' user ids and departments, in user_id order (the index's), so
  *   each index page is read once rather than once per member on it;
- * - `person_means`: each member's department and mean mood over the window, null when they
- *   logged none: one range of idx_mood_entries_user_id_created_at_score each (index-only);
+ * - `person_means`: each member's user id, department and mean mood over the window, null when
+ *   they logged none: one range of idx_mood_entries_user_id_created_at_score each (index-only);
  * - `department_tallies`: per department, members, members active in the window and the sum of
  *   their means mapped to 0..100, the mood component's terms (DepartmentTally). Grouped in SQL,
  *   so no person's figures leave the database.
@@ -19,7 +19,7 @@ export function memberMoodCtes(orgId: string): Prisma.Sql {
        WHERE org_id = ${orgId}::uuid AND ended_at IS NULL
        ORDER BY user_id
     ), person_means AS (
-      SELECT mb.department, p.mean
+      SELECT mb.user_id, mb.department, p.mean
         FROM members mb
         CROSS JOIN LATERAL (
           SELECT avg(m.mood_score) AS mean
@@ -31,5 +31,20 @@ export function memberMoodCtes(orgId: string): Prisma.Sql {
              coalesce(sum((mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
         FROM person_means
        GROUP BY department
+    )`;
+}
+
+/**
+ * After memberMoodCtes: `contributions`, each active member's keyed hashes (see
+ * OrgWellnessContribution): who they are, and who they are with their mean mood, under `key`.
+ */
+export function contributionsCte(key: string): Prisma.Sql {
+  return Prisma.sql`
+    contributions AS (
+      SELECT encode(sha256(convert_to(${key} || ':' || user_id::text, 'UTF8')), 'hex') AS member_key,
+             encode(sha256(convert_to(${key} || ':' || user_id::text || ':' || round(mean, 6)::text,
+                                      'UTF8')), 'hex') AS fingerprint
+        FROM person_means
+       WHERE mean IS NOT NULL
     )`;
 }

@@ -2,13 +2,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { Outbox } from '../jobs/outbox.js';
-import { minGroupSizeOf } from '../orgs/org-settings.js';
+import { AnonymityKey } from '../common/crypto/anonymity-key.js';
+import { type OrgSettings, readOrgSettings } from '../orgs/org-settings.js';
+import { mayPublish } from './publication-pacing.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 
 export const RECOMPUTE_WELLNESS = 'orgs.recompute-wellness';
 export const RECOMPUTE_ALL_WELLNESS = 'orgs.recompute-all-wellness';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 /**
  * Mood entries of one organisation arriving within this wait share one recompute: the score
  * moves slowly, and a large organisation logs moods all day long.
@@ -25,10 +27,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Keeps organisations' wellness scores: after mood entries (through the outbox, see
- * OrgWellnessTriggers) and once a day for every organisation, so that scores also move as
- * entries leave the 30-day window. A recompute reads only aggregates and writes the score, a
- * snapshot with the department tallies the dashboard shows, and the members' streaks; running
- * it twice changes nothing but adds a snapshot.
+ * OrgWellnessTriggers) and once an hour for every organisation, so that scores also move as
+ * entries leave the 30-day window. A recompute reads only aggregates and updates the members'
+ * streaks; it publishes (the score, a snapshot with the department tallies the dashboard shows,
+ * the webhook event) only as `mayPublish` allows: once per period of the organisation's
+ * cadence, and only when enough members moved it. Otherwise the published value stands and
+ * nothing of the computation is kept or answered.
  */
 @Injectable()
 export class OrgWellnessRecomputeService implements OnModuleInit {
@@ -37,6 +41,7 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     private readonly jobs: JobRegistry,
     private readonly runner: JobRunner,
     private readonly outbox: Outbox,
+    private readonly anonymity: AnonymityKey,
   ) {}
 
   onModuleInit(): void {
@@ -55,7 +60,8 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     this.jobs.register({
       name: RECOMPUTE_ALL_WELLNESS,
       queue: 'org-wellness',
-      everyMs: DAY_MS,
+      // Hourly, so an hourly cadence and each organisation's own midnight are both met.
+      everyMs: HOUR_MS,
       handle: () => this.enqueueAll(),
     });
   }
@@ -70,7 +76,7 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     // The organisation is gone since the job was queued: nothing left to score.
     if (!org) return;
     const outcomes = await Promise.allSettled([
-      this.scoreAndAnnounce(orgId, minGroupSizeOf(org.settings)),
+      this.publishIfDue(orgId, readOrgSettings(org.settings)),
       ...Array.from({ length: STREAK_SLICES }, (_, index) =>
         this.scores.updateStreaks(orgId, { index, count: STREAK_SLICES }),
       ),
@@ -81,11 +87,25 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     if (failed) throw failed.reason;
   }
 
-  private async scoreAndAnnounce(orgId: string, minGroupSize: number): Promise<void> {
-    const stats = await this.scores.computeStats(orgId, minGroupSize);
+  private async publishIfDue(orgId: string, settings: OrgSettings): Promise<void> {
+    const key = this.anonymity.hash('org-wellness-contributions', orgId);
+    const [stats, last] = await Promise.all([
+      this.scores.computeStats(orgId, settings.minGroupSize, key),
+      this.scores.lastPublication(orgId),
+    ]);
+    const due = mayPublish({
+      last,
+      now: new Date(),
+      cadence: settings.scoreCadence,
+      timezone: settings.timezone,
+      changedMembers: stats.changedMembers,
+      surveyId: stats.surveyId,
+      minGroupSize: settings.minGroupSize,
+    });
+    if (!due) return;
     // The announcement to webhooks is written with the score, so neither goes without the other.
     // Keyed by the computation: rows of one key collapse in the relay, and each must go out.
-    await this.scores.saveScore(orgId, stats, async (tx, snapshotAt) => {
+    await this.scores.publish(orgId, stats, settings.minGroupSize, key, async (tx, snapshotAt) => {
       const computedAt = snapshotAt.toISOString();
       await this.outbox.add(tx, 'webhooks.dispatch', `${orgId}:${computedAt}`, {
         orgId,

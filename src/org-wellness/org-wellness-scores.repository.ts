@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { DepartmentTally } from './department-breakdown.js';
-import { memberMoodCtes } from './member-mood-tallies.js';
+import { contributionsCte, memberMoodCtes } from './member-mood-tallies.js';
+import type { LastPublication } from './publication-pacing.js';
 import { SURVEY_RECENCY_DAYS } from './wellness-score.js';
 
 export interface OrgWellnessStats {
@@ -13,6 +14,10 @@ export interface OrgWellnessStats {
   wellnessScore: number | null;
   /** Per department, from the same per-person means as the mood component. */
   departmentTallies: DepartmentTally[];
+  /** The closed survey the survey component comes from, if any. */
+  surveyId: string | null;
+  /** Members whose contribution differs from the last published score's (see contributionsCte). */
+  changedMembers: number;
 }
 
 /**
@@ -80,11 +85,15 @@ export class OrgWellnessScoresRepository {
    * idx_wellbeing_surveys_org_id_created_at and idx_survey_responses_survey_id_department.
    * Arithmetic is numeric and rounded as roundScore does (6 decimals, then 1, halves up).
    */
-  computeStats(orgId: string, minGroupSize: number): Promise<OrgWellnessStats> {
+  computeStats(
+    orgId: string,
+    minGroupSize: number,
+    contributionKey: string,
+  ): Promise<OrgWellnessStats> {
     return this.prisma.$transaction(async (tx) => {
       await planForWholeOrganisation(tx);
       const [row] = await tx.$queryRaw<OrgWellnessStats[]>`
-        WITH ${memberMoodCtes(orgId)}, counting_survey AS (
+        WITH ${memberMoodCtes(orgId)}, ${contributionsCte(contributionKey)}, counting_survey AS (
           SELECT id FROM wellbeing_surveys
            WHERE org_id = ${orgId}::uuid
              AND status = 'closed'
@@ -107,23 +116,43 @@ export class OrgWellnessScoresRepository {
                (round(round(coalesce(0.6 * mood + 0.4 * survey, mood, survey) * 10, 6)) / 10)::float8
                  AS "wellnessScore",
                (SELECT coalesce(jsonb_agg(t ORDER BY t.department), '[]'::jsonb)
-                  FROM department_tallies t) AS "departmentTallies"
+                  FROM department_tallies t) AS "departmentTallies",
+               (SELECT id FROM counting_survey) AS "surveyId",
+               (SELECT count(*)::int
+                  FROM contributions c
+                  FULL JOIN (SELECT member_key, fingerprint FROM org_wellness_contributions
+                              WHERE org_id = ${orgId}::uuid) p USING (member_key)
+                 WHERE c.fingerprint IS DISTINCT FROM p.fingerprint) AS "changedMembers"
           FROM components`;
       return row;
     }, WHOLE_ORGANISATION_TRANSACTION);
   }
 
+  /** The newest published score's time and survey, or null before the first. */
+  async lastPublication(orgId: string): Promise<LastPublication | null> {
+    const latest = await this.prisma.orgWellnessSnapshot.findFirst({
+      where: { orgId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { createdAt: true, surveyId: true },
+    });
+    return latest && { publishedAt: latest.createdAt, surveyId: latest.surveyId };
+  }
+
   /**
-   * Writes the score and its snapshot, and whatever `alongside` writes (the announcement to
-   * webhooks), in one transaction. Answers the snapshot's time.
+   * Publishes: the score, its snapshot, the contributions it stands on (against which the next
+   * is measured) and whatever `alongside` writes (the announcement to webhooks), in one
+   * transaction. Answers the snapshot's time.
    */
-  saveScore(
+  publish(
     orgId: string,
     stats: OrgWellnessStats,
+    minGroupSize: number,
+    contributionKey: string,
     alongside: (tx: Prisma.TransactionClient, snapshotAt: Date) => Promise<void>,
   ): Promise<Date> {
-    const { departmentTallies, ...scores } = stats;
+    const { departmentTallies, changedMembers: _changed, ...scores } = stats;
     return this.prisma.$transaction(async (tx) => {
+      await planForWholeOrganisation(tx);
       await tx.organization.update({
         where: { id: orgId },
         data: { wellnessScore: stats.wellnessScore },
@@ -132,13 +161,19 @@ export class OrgWellnessScoresRepository {
         data: {
           orgId,
           ...scores,
+          minGroupSize,
           departmentTallies: departmentTallies as unknown as Prisma.InputJsonValue,
         },
         select: { createdAt: true },
       });
+      await tx.$executeRaw`DELETE FROM org_wellness_contributions WHERE org_id = ${orgId}::uuid`;
+      await tx.$executeRaw`
+        WITH ${memberMoodCtes(orgId)}, ${contributionsCte(contributionKey)}
+        INSERT INTO org_wellness_contributions (org_id, member_key, fingerprint, created_at)
+        SELECT ${orgId}::uuid, member_key, fingerprint, ${snapshot.createdAt} FROM contributions`;
       await alongside(tx, snapshot.createdAt);
       return snapshot.createdAt;
-    });
+    }, WHOLE_ORGANISATION_TRANSACTION);
   }
 
   /**

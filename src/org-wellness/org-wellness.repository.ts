@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { DepartmentTally } from './department-breakdown.js';
-import { memberMoodCtes } from './member-mood-tallies.js';
 
 /** Weeks of trend on the dashboard, the current one included. */
 export const TREND_WEEKS = 12;
@@ -18,6 +17,8 @@ export interface DashboardFigures {
   /** The newest snapshot's time; null before the first computation. */
   computedAt: Date | null;
   departmentTallies: DepartmentTally[] | null;
+  /** The threshold the newest snapshot was published under. */
+  publishedMinGroupSize: number | null;
   trend: TrendPoint[];
 }
 
@@ -45,6 +46,7 @@ export class OrgWellnessRepository {
     const [row] = await this.prisma.$queryRaw<DashboardFigures[]>`
       SELECT o.settings, o.wellness_score AS "wellnessScore",
              latest.created_at AS "computedAt", latest.department_tallies AS "departmentTallies",
+             latest.min_group_size AS "publishedMinGroupSize",
              (SELECT coalesce(json_agg(json_build_object(
                                 'weekStart', to_char(w.week_start, 'YYYY-MM-DD'),
                                 'wellnessScore', s.wellness_score) ORDER BY w.week_start), '[]')
@@ -62,27 +64,16 @@ export class OrgWellnessRepository {
                    LIMIT 1) s) AS trend
         FROM organizations o
         LEFT JOIN LATERAL (
-          SELECT created_at, department_tallies
+          SELECT created_at, department_tallies, min_group_size
             FROM org_wellness_snapshots
            WHERE org_id = o.id
            ORDER BY created_at DESC, id DESC
            LIMIT 1) latest ON true
        WHERE o.id = ${orgId}::uuid`;
     if (!row) return null;
-    // Written by OrgWellnessScoresRepository.saveScore from computeStats, in this shape.
+    // Written by OrgWellnessScoresRepository.publish from computeStats, in this shape.
     const tallies = Array.isArray(row.departmentTallies) ? row.departmentTallies : null;
     return { ...row, departmentTallies: tallies };
-  }
-
-  /**
-   * Per department, from the entries as they are now, the figures computeStats stores with a
-   * snapshot. Only for an organisation whose snapshots have no tallies yet: it reads every
-   * member's entries, where a snapshot is one row.
-   */
-  departmentTallies(orgId: string): Promise<DepartmentTally[]> {
-    return this.prisma.$queryRaw<DepartmentTally[]>`
-      WITH ${memberMoodCtes(orgId)}
-      SELECT * FROM department_tallies`;
   }
 
   /** Snapshots newest first, `limit + 1` rows. */

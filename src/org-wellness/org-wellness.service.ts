@@ -29,10 +29,15 @@ export class OrgWellnessService {
     await this.access.assertCanLead(principal, orgId);
     const figures = await this.wellness.dashboard(orgId);
     if (!figures) throw new NotFoundException('No such organisation.');
-    const minGroupSize = minGroupSizeOf(figures.settings);
-    // The breakdown of the latest computation, so it agrees with the score shown; read live
-    // only until the organisation's first recompute that keeps tallies.
-    const tallies = figures.departmentTallies ?? (await this.wellness.departmentTallies(orgId));
+    // Never below the threshold the breakdown was published under: lowering it afterwards would
+    // show groups that publication withheld.
+    const minGroupSize = Math.max(
+      minGroupSizeOf(figures.settings),
+      figures.publishedMinGroupSize ?? 0,
+    );
+    // The breakdown published with the score, so it agrees with it. Nothing is computed on
+    // demand: a fresh value read between two publications would be the difference they hide.
+    const tallies = figures.departmentTallies ?? [];
     const members = tallies.reduce((total, tally) => total + tally.members, 0);
     const active = tallies.reduce((total, tally) => total + tally.active, 0);
     const breakdown = breakDownByDepartment(tallies, minGroupSize);

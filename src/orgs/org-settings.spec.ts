@@ -2,13 +2,24 @@ import { departmentAllowed, minGroupSizeOf, readOrgSettings } from './org-settin
 
 describe('organisation settings', () => {
   it('fills in the defaults and never reads a group size below 3', () => {
-    const defaults = { minGroupSize: 5, commentsMinGroupSize: 10, departments: [] };
+    const defaults = {
+      minGroupSize: 5,
+      commentsMinGroupSize: 10,
+      departments: [],
+      scoreCadence: 'daily',
+      timezone: 'UTC',
+    };
     expect(readOrgSettings({})).toEqual(defaults);
     expect(readOrgSettings(null)).toEqual(defaults);
     expect(readOrgSettings({ minGroupSize: 8, departments: ['Ops'] })).toEqual({
+      ...defaults,
       minGroupSize: 8,
-      commentsMinGroupSize: 10,
       departments: ['Ops'],
+    });
+    expect(readOrgSettings({ scoreCadence: 'weekly', timezone: 'Mars/Olympus' })).toEqual(defaults);
+    expect(readOrgSettings({ scoreCadence: 'hourly', timezone: 'Asia/Tokyo' })).toMatchObject({
+      scoreCadence: 'hourly',
+      timezone: 'Asia/Tokyo',
     });
     expect(readOrgSettings({ minGroupSize: 1 }).minGroupSize).toBe(3);
     expect(readOrgSettings({ minGroupSize: '2' }).minGroupSize).toBe(5);

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /** Smallest group whose aggregates are shown, unless the organisation chose another. */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
@@ -11,12 +13,20 @@ export const MIN_GROUP_SIZE_FLOOR = 3;
 export const DEFAULT_COMMENTS_MIN_GROUP_SIZE = 10;
 
 /** What an organisation configures, with the defaults filled in. */
+/** How often its score may be published: once a local day (the default), or once an hour. */
+export const SCORE_CADENCES = ['daily', 'hourly'] as const;
+export type ScoreCadence = (typeof SCORE_CADENCES)[number];
+
 export interface OrgSettings {
   minGroupSize: number;
   /** Fewest answers before a question's free text is listed; never below minGroupSize. */
   commentsMinGroupSize: number;
   /** When non-empty, the only departments an employee may be in. */
   departments: string[];
+  /** How often a new wellness score may be published. */
+  scoreCadence: ScoreCadence;
+  /** The organisation's IANA time zone: its "day" for the cadence. */
+  timezone: string;
 }
 
 /**
@@ -38,6 +48,8 @@ export function readOrgSettings(stored: unknown): OrgSettings {
     minGroupSize?: unknown;
     commentsMinGroupSize?: unknown;
     departments?: unknown;
+    scoreCadence?: unknown;
+    timezone?: unknown;
   };
   const minGroupSize = minGroupSizeOf(raw);
   const comments =
@@ -48,7 +60,14 @@ export function readOrgSettings(stored: unknown): OrgSettings {
   const departments = Array.isArray(raw.departments)
     ? raw.departments.filter((name): name is string => typeof name === 'string')
     : [];
-  return { minGroupSize, commentsMinGroupSize, departments };
+  const scoreCadence = SCORE_CADENCES.includes(raw.scoreCadence as ScoreCadence)
+    ? (raw.scoreCadence as ScoreCadence)
+    : 'daily';
+  const timezone =
+    typeof raw.timezone === 'string' && DateTime.local().setZone(raw.timezone).isValid
+      ? raw.timezone
+      : 'UTC';
+  return { minGroupSize, commentsMinGroupSize, departments, scoreCadence, timezone };
 }
 
 /**

@@ -4,9 +4,11 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUUID,
   Length,
   Matches,
@@ -15,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SCORE_CADENCES, type ScoreCadence } from '../org-settings.js';
 
 /** The field may be left out, but not sent as null: null would not say what to do. */
 const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
@@ -56,6 +59,22 @@ export class UpdateOrgSettingsDto {
   @Min(3)
   @Max(1000)
   commentsMinGroupSize?: number;
+
+  /**
+   * How often its wellness score may be published: `daily` (once a day on the organisation's
+   * clock, the default) or `hourly`, never more often. A new score is published only when at
+   * least minGroupSize members' contributions moved since the last one.
+   */
+  @ApiPropertyOptional({ enum: SCORE_CADENCES })
+  @OptionalNotNull()
+  @IsIn(SCORE_CADENCES)
+  scoreCadence?: ScoreCadence;
+
+  /** The organisation's IANA time zone (default UTC): the day of the daily cadence. */
+  @ApiPropertyOptional({ example: 'Europe/Berlin' })
+  @OptionalNotNull()
+  @IsTimeZone()
+  timezone?: string;
 
   /**
    * Replaces the organisation's departments. While the list is non-empty, an employee's
@@ -100,6 +119,11 @@ export class OrgSettingsDto {
 
   /** Fewest answers to a free-text question before they are listed. */
   commentsMinGroupSize!: number;
+
+  @ApiProperty({ enum: SCORE_CADENCES })
+  scoreCadence!: ScoreCadence;
+
+  timezone!: string;
 
   /** The organisation's departments; empty when it keeps no list. */
   departments!: string[];
