@@ -475,6 +475,27 @@ describe('organisation settings, members and HR provisioning', () => {
       expect(await prisma.outboxEvent.count()).toBe(events);
     });
 
+    it('pages every member of one roster sync exactly once, though they share one instant', async () => {
+      const created = await prisma.employee.findMany({
+        where: { orgId, externalId: { startsWith: 'HR-' } },
+        select: { id: true, createdAt: true },
+      });
+      expect(created).toHaveLength(2000);
+      // One transaction: every row has the same created_at.
+      expect(new Set(created.map((row) => row.createdAt.getTime())).size).toBe(1);
+      const seen: string[] = [];
+      let url: string | undefined = `${employeesUrl()}?limit=300`;
+      while (url) {
+        const page = await inject({ method: 'GET', url, headers: bearer(readerToken) });
+        expect(page.statusCode).toBe(200);
+        seen.push(...page.json().map((row: { id: string }) => row.id));
+        url = /^<([^>]+)>; rel="next"$/.exec(String(page.headers.link ?? ''))?.[1];
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      const ids = new Set(seen);
+      expect(created.filter((row) => !ids.has(row.id))).toEqual([]);
+    });
+
     it('updates, deactivates and reactivates by key, and matches an existing member by email', async () => {
       const person = await register(t.app, 'synced');
       const byEmail = (await add(orgAdmin.accessToken, { email: person.email })).json();

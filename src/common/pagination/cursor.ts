@@ -1,6 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** Where a newest-first page stopped: the last row's time and id (ties broken by id). */
+/**
+ * Where a newest-first page stopped: the last row's time and id (ties broken by id). Every list
+ * pages on a `created_at` of millisecond precision (`timestamptz(3)`), the precision a Date
+ * carries, so the cursor holds the stored value exactly: rows made in one instant (a roster
+ * sync's thousand, in one transaction) are neither skipped nor repeated.
+ */
 export interface Cursor {
   createdAt: Date;
   id: string;
