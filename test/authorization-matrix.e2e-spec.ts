@@ -236,6 +236,10 @@ const MATRIX: Record<string, MatrixRow> = {
       employees: [{ email: uniqueEmail('roster', ORG1_DOMAIN), jobTitle: 'Analyst' }],
     }),
   },
+  'GET /v1/orgs/{orgId}/employees/{employeeId}': {
+    expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
+    setup: (fx) => ({ orgId: fx.org1, employeeId: fx.shared.rosterEmployee }),
+  },
   'PATCH /v1/orgs/{orgId}/employees/{employeeId}': {
     expect: [401, 404, 404, 404, 404, 200, 200, 200, 403, 404],
     setup: (fx) => ({ orgId: fx.org1, employeeId: fx.shared.rosterEmployee }),

@@ -193,6 +193,19 @@ describe('organisation settings, members and HR provisioning', () => {
         anonymizedId: expect.any(String),
       });
       expect(employee.anonymizedId).not.toContain(person.user.id);
+      // HR systems look one member up by id; another organisation's client finds nothing.
+      const one = await inject({
+        method: 'GET',
+        url: `${employeesUrl()}/${employee.id}`,
+        headers: bearer(readerToken),
+      });
+      expect(one.json()).toEqual(employee);
+      const foreign = await inject({
+        method: 'GET',
+        url: `${employeesUrl()}/${employee.id}`,
+        headers: bearer(foreignWriterToken),
+      });
+      expect(foreign.statusCode).toBe(404);
       expect(employee).not.toHaveProperty('wellnessStreak');
       expect((await add(orgAdmin.accessToken, { email: person.email })).statusCode).toBe(409);
 

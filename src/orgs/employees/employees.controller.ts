@@ -116,6 +116,18 @@ export class EmployeesController {
     return this.bulk.upsert(principal, orgId, body.employees);
   }
 
+  /** One member, by the id the organisation's lists and provisioning answered. */
+  @Get(':employeeId')
+  @AllowClients('employees:read', 'employees:write')
+  @ApiTags('HR integration')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('employeeId', ParseUUIDPipe) employeeId: string,
+  ): Promise<EmployeeDto> {
+    return this.employees.get(principal, orgId, employeeId);
+  }
+
   @Patch(':employeeId')
   @AllowClients('employees:write')
   update(
