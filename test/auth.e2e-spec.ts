@@ -135,7 +135,7 @@ describe('identity: accounts, sessions and roles', () => {
       ).toBe('America/Sao_Paulo');
     });
 
-    it('refuses missing, expired, forged, alg:none and wrong-audience tokens with 401', async () => {
+    it('refuses missing, expired, forged, alg:none and wrong-audience tokens with 401 and a Bearer challenge', async () => {
       const person = await register(t.app);
       const key = t.app.get(AccessTokenKey).key;
       const claims = {
@@ -178,6 +178,13 @@ describe('identity: accounts, sessions and roles', () => {
         });
         expect({ name, status: response.statusCode }).toEqual({ name, status: 401 });
         expect(response.headers['content-type']).toMatch(PROBLEM);
+        // RFC 6750: the challenge, with invalid_token when a token was presented.
+        expect({ name, challenge: response.headers['www-authenticate'] }).toEqual({
+          name,
+          challenge: token
+            ? expect.stringMatching(/^Bearer realm="mindfulme", error="invalid_token"/)
+            : 'Bearer realm="mindfulme"',
+        });
       }
     });
   });

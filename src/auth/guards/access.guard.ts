@@ -1,4 +1,10 @@
-import { type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  type ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { ClientScope, Principal, Role } from '../roles.js';
@@ -36,5 +42,25 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
       throw new ForbiddenException('Your role does not allow this.');
     }
     return true;
+  }
+
+  /**
+   * No principal: 401 with the RFC 6750 challenge, naming `invalid_token` when a token was
+   * presented (expired, revoked, its session ended, or not ours). Other failures on the way
+   * (the database unreachable while checking the session) keep their own status.
+   */
+  override handleRequest<T>(error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
+    if (error instanceof HttpException && error.getStatus() !== 401) throw error;
+    if (user && !error) return user;
+    const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    const presented = typeof headers.authorization === 'string';
+    throw new UnauthorizedException({
+      message: presented
+        ? 'The access token is not valid: expired, revoked, or not issued by this service.'
+        : 'An access token is required (Authorization: Bearer <token>).',
+      wwwAuthenticate: presented
+        ? 'Bearer realm="mindfulme", error="invalid_token", error_description="The access token is not valid"'
+        : 'Bearer realm="mindfulme"',
+    });
   }
 }

@@ -27,16 +27,21 @@ export class ProblemFilter implements ExceptionFilter {
       const error = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ err: error, requestId: request?.id }, 'Unhandled error');
     }
-    const retryAfter = exception instanceof HttpException ? retryAfterOf(exception) : undefined;
+    const retryAfter =
+      exception instanceof HttpException ? headerOf(exception, 'retryAfter') : undefined;
     if (retryAfter) void reply.header('Retry-After', retryAfter);
+    const challenge =
+      exception instanceof HttpException ? headerOf(exception, 'wwwAuthenticate') : undefined;
+    if (challenge) void reply.header('WWW-Authenticate', challenge);
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }
 
-function retryAfterOf(exception: HttpException): string | undefined {
+/** A response header an exception carries in its body object (`retryAfter`, `wwwAuthenticate`). */
+function headerOf(exception: HttpException, key: string): string | undefined {
   const response = exception.getResponse();
-  if (typeof response === 'object' && response && 'retryAfter' in response) {
-    return String((response as { retryAfter: unknown }).retryAfter);
+  if (typeof response === 'object' && response && key in response) {
+    return String((response as Record<string, unknown>)[key]);
   }
   return undefined;
 }
