@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
@@ -165,7 +166,8 @@ describe('webhooks for HR systems', () => {
       url: receiver.url('/acme'),
       events: ['survey.opened', 'survey.closed'],
       createdAt: expect.any(String),
-      secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      // Standard Webhooks' format: whsec_ and 32 random bytes in base64.
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
     });
     acmeHook = created.json();
 
@@ -228,8 +230,20 @@ describe('webhooks for HR systems', () => {
         'user-agent': 'MindfulMe-Webhooks/1',
         'x-mindfulme-event': body.event,
         'x-mindfulme-delivery': body.id,
+        'webhook-id': body.id,
       });
       expect(deliveries.map((item) => item.id)).toContain(body.id);
+      // Standard Webhooks: the specification's own library verifies the delivery as received.
+      const standard = new Webhook(acmeHook.secret);
+      const headers = request.headers as Record<string, string>;
+      expect(standard.verify(request.body, headers)).toEqual(body);
+      expect(() =>
+        standard.verify(request.body.replace(surveyId, randomBytes(4).toString('hex')), headers),
+      ).toThrow(WebhookVerificationError);
+      // A secret of another subscription does not verify it.
+      expect(() =>
+        new Webhook(`whsec_${randomBytes(32).toString('base64')}`).verify(request.body, headers),
+      ).toThrow(WebhookVerificationError);
       expect(
         signatureIsValid(
           request.headers['x-mindfulme-signature'] as string,

@@ -5,7 +5,7 @@ import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { deliveryIdFor, readDispatchedEvent, webhookPayload } from './webhook-events.js';
 import { MAX_ERROR_LENGTH, sendWebhook } from './webhook-sender.js';
-import { webhookSignature } from './webhook-signature.js';
+import { standardWebhookHeaders, webhookSignature } from './webhook-signature.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
 import { OutboundHttp } from '../common/outbound/outbound-http.js';
 import { WebhooksRepository } from './webhooks.repository.js';
@@ -100,6 +100,7 @@ export class WebhookDeliveryService implements OnModuleInit {
       secretContext(subscription.id),
     );
     const body = JSON.stringify(delivery.payload);
+    const now = Math.floor(Date.now() / 1000);
     const refusal = await this.urls.refusal(subscription.url);
     const outcome = refusal
       ? { delivered: false as const, error: refusal }
@@ -110,9 +111,10 @@ export class WebhookDeliveryService implements OnModuleInit {
           {
             'content-type': 'application/json',
             'user-agent': USER_AGENT,
+            ...standardWebhookHeaders(secret, delivery.id, body, now),
             'x-mindfulme-event': delivery.event,
             'x-mindfulme-delivery': delivery.id,
-            'x-mindfulme-signature': webhookSignature(secret, body, Math.floor(Date.now() / 1000)),
+            'x-mindfulme-signature': webhookSignature(secret, body, now),
           },
           DELIVERY_TIMEOUT_MS,
         );

@@ -37,8 +37,9 @@ subscribe only to events its scopes could read (\`org.wellness.updated\` needs
   organisation's \`minGroupSize\` count towards it.
 
 **Request.** \`POST\` with \`content-type: application/json\`, \`user-agent: MindfulMe-Webhooks/1\`,
-\`x-mindfulme-event\`, \`x-mindfulme-delivery\` (the delivery id, also \`id\` in the body: use it to
-ignore a repeat) and \`x-mindfulme-signature\`. Example body:
+\`webhook-id\` (the delivery id, also \`id\` in the body, the same on every retry: use it to
+ignore a repeat), \`webhook-timestamp\` and \`webhook-signature\`, as the Standard Webhooks
+specification (standardwebhooks.com) defines them, plus \`x-mindfulme-event\`. Example body:
 
 \`\`\`json
 {
@@ -50,10 +51,13 @@ ignore a repeat) and \`x-mindfulme-signature\`. Example body:
 }
 \`\`\`
 
-**Signature** (the scheme Stripe uses): \`x-mindfulme-signature: t=<unix seconds>,v1=<hex>\`, where
-\`<hex>\` is HMAC-SHA256, keyed with the secret returned here (its text as is), of
-\`<t>.<raw body>\`. Recompute it over the raw bytes received, compare in constant time, and
-refuse a \`t\` more than a few minutes old.
+**Signature** (Standard Webhooks): \`webhook-signature: v1,<base64>\`, where \`<base64>\` is
+HMAC-SHA256, keyed with the base64 bytes after \`whsec_\` in the secret returned here, of
+\`<webhook-id>.<webhook-timestamp>.<raw body>\`. The specification's libraries verify it in one
+call (\`new Webhook(secret).verify(rawBody, headers)\` in JavaScript), including the timestamp's
+age. Secrets made before this format have no \`whsec_\` prefix: give them to the library with
+\`{ format: "raw" }\`. The earlier \`x-mindfulme-signature: t=<unix seconds>,v1=<hex>\` (HMAC-SHA256
+of \`<t>.<raw body>\` keyed with the secret's text) is still sent while receivers move over.
 
 **Delivery.** Any 2xx within 5 seconds counts as delivered. Redirects are not followed. Anything
 else is retried with exponential back-off (1, 2, 4, 8, 16 s), six attempts in all, then the

@@ -19,6 +19,7 @@ import type {
   WebhookDto,
 } from './dto/webhook.dto.js';
 import { secretContext } from './webhook-delivery.service.js';
+import { SECRET_PREFIX } from './webhook-signature.js';
 import { eventsBeyondScopes, type WebhookEvent } from './webhook-events.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
 import {
@@ -63,7 +64,8 @@ export class WebhooksService {
       );
     }
     const id = randomUUID();
-    const secret = randomBytes(32).toString('base64url');
+    // Standard Webhooks' format: its libraries take the secret as it is shown.
+    const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
     const sealed = this.cipher.encrypt(secret, secretContext(id));
     const created = await this.webhooks.createSubscription({
       id,

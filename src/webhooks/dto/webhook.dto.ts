@@ -54,7 +54,8 @@ export class WebhookDto {
 
 export class CreatedWebhookDto extends WebhookDto {
   /**
-   * The signing secret (32 random bytes, base64url): shown in this answer only, kept encrypted.
+   * The signing secret, `whsec_` and 32 random bytes in base64 (the Standard Webhooks format):
+   * shown in this answer only, kept encrypted.
    * The HMAC key is this text as it is.
    */
   secret!: string;
