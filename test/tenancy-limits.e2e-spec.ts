@@ -72,10 +72,18 @@ describe('sign-in limits per identity, not per office address', () => {
       const response = await exchange(`colleague-${i}`, `colleague-${i}@${domain}`);
       expect({ i, status: response.statusCode }).toEqual({ i, status: 200 });
     }
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++)
-      statuses.push((await exchange('hammer', `hammer@${domain}`)).statusCode);
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const replies = [];
+    for (let i = 0; i < 6; i++) replies.push(await exchange('hammer', `hammer@${domain}`));
+    expect(replies.map((reply) => reply.statusCode)).toEqual([200, 200, 200, 200, 200, 429]);
+    // The IETF RateLimit fields say where the caller stands; the 429 says when to come back.
+    expect(replies[0].headers).toMatchObject({
+      'ratelimit-policy': '"address";q=100;w=60, "identity";q=5;w=60',
+      ratelimit: expect.stringMatching(/^"identity";r=4;t=\d+$/),
+    });
+    expect(replies[5].headers).toMatchObject({
+      'retry-after': expect.stringMatching(/^\d+$/),
+      ratelimit: expect.stringMatching(/^"identity";r=0;t=\d+$/),
+    });
   });
 
   it('counts token requests with HTTP Basic per client, not per address', async () => {

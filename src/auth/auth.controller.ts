@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto.js';
 import { TokenPairDto } from './dto/session.dto.js';
 import { AuthResponseDto } from './dto/user.dto.js';
 import { Public } from './guards/public.decorator.js';
-import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+import { RateLimited } from './throttling/rate-limited.decorator.js';
 
 @ApiTags('auth')
 @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After.' })
@@ -16,7 +16,7 @@ export class AuthController {
 
   /** Creates an account with the role `individual` and signs it in. */
   @Post('register')
-  @UseGuards(AuthRateLimitGuard)
+  @RateLimited()
   register(@Body() body: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(body);
   }
@@ -24,7 +24,7 @@ export class AuthController {
   /** Signs in with email and password. */
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthRateLimitGuard)
+  @RateLimited()
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both).' })
   login(@Body() body: LoginDto): Promise<AuthResponseDto> {
     return this.auth.login(body);
@@ -33,7 +33,7 @@ export class AuthController {
   /** Exchanges a refresh token for a new pair. Reusing an exchanged token ends the session. */
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthRateLimitGuard)
+  @RateLimited()
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
   }

@@ -9,7 +9,6 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
-  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ChangePasswordDto } from './dto/credentials.dto.js';
@@ -18,7 +17,7 @@ import { CurrentUser } from './guards/current-user.decorator.js';
 import { MeService } from './me.service.js';
 import { PersonalDataService } from './personal-data.service.js';
 import type { AuthenticatedUser } from './roles.js';
-import { AuthRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+import { RateLimited } from './throttling/rate-limited.decorator.js';
 
 @ApiTags('me')
 @ApiBearerAuth('bearer')
@@ -42,7 +41,7 @@ export class MeController {
   /** Changes the password, ends every session and answers a new one. */
   @Post('password')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthRateLimitGuard)
+  @RateLimited()
   changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ChangePasswordDto,

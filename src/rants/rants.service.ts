@@ -68,6 +68,7 @@ export class RantsService {
       this.postLimiter,
       this.anonymity.dailyHash(utcDay(now), 'rant-author', authorId),
       'You have posted a lot this hour. Take a breath and try again later.',
+      'posts',
     );
     const id = randomUUID();
     const deleteToken = randomBytes(32).toString('base64url');

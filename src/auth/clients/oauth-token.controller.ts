@@ -10,12 +10,11 @@ import {
   Post,
   Res,
   UseFilters,
-  UseGuards,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../guards/public.decorator.js';
-import { FederatedRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
 import { OAuthTokenDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
 import { clientCredentialsOf } from './client-credentials.js';
@@ -47,7 +46,7 @@ export class OAuthTokenController {
    */
   @Post('token')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(FederatedRateLimitGuard)
+  @FederatedRateLimited()
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({
     schema: {

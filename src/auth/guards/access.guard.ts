@@ -58,9 +58,11 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
       message: presented
         ? 'The access token is not valid: expired, revoked, or not issued by this service.'
         : 'An access token is required (Authorization: Bearer <token>).',
-      wwwAuthenticate: presented
-        ? 'Bearer realm="mindfulme", error="invalid_token", error_description="The access token is not valid"'
-        : 'Bearer realm="mindfulme"',
+      headers: {
+        'WWW-Authenticate': presented
+          ? 'Bearer realm="mindfulme", error="invalid_token", error_description="The access token is not valid"'
+          : 'Bearer realm="mindfulme"',
+      },
     });
   }
 }

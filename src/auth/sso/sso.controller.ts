@@ -8,7 +8,6 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -20,7 +19,7 @@ import { AuthResponseDto } from '../dto/user.dto.js';
 import { CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
 import type { AuthenticatedUser } from '../roles.js';
-import { FederatedRateLimitGuard } from '../throttling/auth-rate-limit.guard.js';
+import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
 import {
   CreateIdentityProviderDto,
   IdentityProviderDto,
@@ -40,7 +39,7 @@ export class SsoController {
   @Post('exchange')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @UseGuards(FederatedRateLimitGuard)
+  @FederatedRateLimited()
   @ApiUnauthorizedResponse({
     description:
       'Unknown issuer or tenant, an email domain the organisation has not verified, a missing or wrong nonce, a token used before, or an invalid token.',

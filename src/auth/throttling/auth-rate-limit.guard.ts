@@ -1,4 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { rateLimitHeaders } from '../../common/rate-limit/rate-limiter.js';
 import { AuthRateLimiter } from './auth-rate-limiter.js';
 import type { TrackedRequest } from './trackers.js';
 
@@ -8,7 +10,9 @@ export class AuthRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: AuthRateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    await this.limiter.consume(context.switchToHttp().getRequest<TrackedRequest>());
+    const http = context.switchToHttp();
+    const states = await this.limiter.consume(http.getRequest<TrackedRequest>());
+    setHeaders(http.getResponse<FastifyReply>(), rateLimitHeaders(states));
     return true;
   }
 }
@@ -19,7 +23,13 @@ export class FederatedRateLimitGuard implements CanActivate {
   constructor(private readonly limiter: AuthRateLimiter) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    await this.limiter.consumeFederated(context.switchToHttp().getRequest<TrackedRequest>());
+    const http = context.switchToHttp();
+    const states = await this.limiter.consumeFederated(http.getRequest<TrackedRequest>());
+    setHeaders(http.getResponse<FastifyReply>(), rateLimitHeaders(states));
     return true;
   }
+}
+
+function setHeaders(reply: FastifyReply, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
 }

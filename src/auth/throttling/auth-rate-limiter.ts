@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { consumeOrRefuse, createRateLimiter } from '../../common/rate-limit/rate-limiter.js';
+import {
+  consumeOrRefuse,
+  createRateLimiter,
+  type LimitState,
+} from '../../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../../config/app-config.js';
 import { RedisClient } from '../../jobs/redis-connection.js';
 import {
@@ -39,9 +43,21 @@ export class AuthRateLimiter {
   }
 
   /** Counts one attempt; over either limit, refuses with 429 and how long to wait. */
-  async consume(request: TrackedRequest): Promise<void> {
-    await consumeOrRefuse(this.byAddress, addressTracker(request), TOO_MANY);
-    await consumeOrRefuse(this.byAccount, accountTracker(request), TOO_MANY);
+  async consume(request: TrackedRequest): Promise<LimitState[]> {
+    const address = await consumeOrRefuse(
+      this.byAddress,
+      addressTracker(request),
+      TOO_MANY,
+      'address',
+    );
+    const account = await consumeOrRefuse(
+      this.byAccount,
+      accountTracker(request),
+      TOO_MANY,
+      'account',
+      [address],
+    );
+    return [address, account];
   }
 
   /**
@@ -49,8 +65,20 @@ export class AuthRateLimiter {
    * the address gets a wide limit and each identity (issuer and subject, or client id) the
    * account limit.
    */
-  async consumeFederated(request: TrackedRequest): Promise<void> {
-    await consumeOrRefuse(this.byAddressFederated, addressTracker(request), TOO_MANY);
-    await consumeOrRefuse(this.byAccount, federatedIdentityTracker(request), TOO_MANY);
+  async consumeFederated(request: TrackedRequest): Promise<LimitState[]> {
+    const address = await consumeOrRefuse(
+      this.byAddressFederated,
+      addressTracker(request),
+      TOO_MANY,
+      'address',
+    );
+    const identity = await consumeOrRefuse(
+      this.byAccount,
+      federatedIdentityTracker(request),
+      TOO_MANY,
+      'identity',
+      [address],
+    );
+    return [address, identity];
   }
 }

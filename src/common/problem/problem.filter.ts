@@ -27,21 +27,23 @@ export class ProblemFilter implements ExceptionFilter {
       const error = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ err: error, requestId: request?.id }, 'Unhandled error');
     }
-    const retryAfter =
-      exception instanceof HttpException ? headerOf(exception, 'retryAfter') : undefined;
-    if (retryAfter) void reply.header('Retry-After', retryAfter);
-    const challenge =
-      exception instanceof HttpException ? headerOf(exception, 'wwwAuthenticate') : undefined;
-    if (challenge) void reply.header('WWW-Authenticate', challenge);
+    for (const [name, value] of Object.entries(headersOf(exception)))
+      void reply.header(name, value);
     void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }
 
-/** A response header an exception carries in its body object (`retryAfter`, `wwwAuthenticate`). */
-function headerOf(exception: HttpException, key: string): string | undefined {
+/**
+ * Response headers an exception carries in its body object as `headers` (Retry-After and
+ * RateLimit on a 429, WWW-Authenticate on a 401); none of them goes into the problem document.
+ */
+function headersOf(exception: unknown): Record<string, string> {
+  if (!(exception instanceof HttpException)) return {};
   const response = exception.getResponse();
-  if (typeof response === 'object' && response && key in response) {
-    return String((response as Record<string, unknown>)[key]);
-  }
-  return undefined;
+  const headers =
+    typeof response === 'object' && response && 'headers' in response
+      ? (response as { headers: unknown }).headers
+      : undefined;
+  if (typeof headers !== 'object' || headers === null) return {};
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
 }
