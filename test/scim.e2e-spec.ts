@@ -131,9 +131,14 @@ describe('SCIM 2.0 Users', () => {
     });
   });
 
-  it('answers SCIM errors to callers without a token, without the scope, or who are people', async () => {
+  it('answers SCIM errors to callers without a token, without a write scope to write, or who are people', async () => {
     expectScimError(await inject({ method: 'GET', url: `${SCIM}/Users` }), 401);
-    expectScimError(await scim('GET', '/Users', undefined, readerToken), 403);
+    // Reading takes employees:read; changing anything takes employees:write.
+    expect((await scim('GET', '/Users', undefined, readerToken)).statusCode).toBe(200);
+    expectScimError(
+      await scim('POST', '/Users', { schemas: [USER], userName: 'x@example.org' }, readerToken),
+      403,
+    );
     expectScimError(await scim('GET', '/Users', undefined, orgAdmin.accessToken), 403);
   });
 

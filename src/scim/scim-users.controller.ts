@@ -52,20 +52,21 @@ const ApiScimErrors = () =>
 
 /**
  * SCIM 2.0 provisioning for identity providers and HR systems (Okta, Entra ID, Workday...):
- * an HR client token with `employees:write`; the organisation is the client's.
+ * an HR client token: `employees:read` to read, `employees:write` to change; the organisation is
+ * the client's.
  */
 @ApiTags('scim')
 @ApiConsumes(SCIM_CONTENT_TYPE, 'application/json')
 @ApiProduces(SCIM_CONTENT_TYPE)
 @ApiScimErrors()
 @UseFilters(ScimErrorFilter)
-@AllowClients('employees:write')
 @Controller({ path: 'scim/v2/Users' })
 export class ScimUsersController {
   constructor(private readonly users: ScimUsersService) {}
 
   /** Provisions a person: their account (made if needed) joins the organisation. */
   @Post()
+  @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiBody(RESOURCE)
   @ApiResponse({ status: 201, ...RESOURCE })
@@ -81,6 +82,7 @@ export class ScimUsersController {
 
   /** Members, filtered by `userName eq "..."` or `externalId eq "..."`. */
   @Get()
+  @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiQuery({ name: 'filter', required: false, example: 'userName eq "ana@acme.com"' })
   @ApiQuery({ name: 'startIndex', required: false, type: Number })
@@ -91,6 +93,7 @@ export class ScimUsersController {
   }
 
   @Get(':id')
+  @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiResponse({ status: 200, ...RESOURCE })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ScimUser> {
@@ -99,6 +102,7 @@ export class ScimUsersController {
 
   /** Replaces the User; userName (the sign-in email) cannot change. */
   @Put(':id')
+  @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiBody(RESOURCE)
   @ApiResponse({ status: 200, ...RESOURCE })
@@ -112,6 +116,7 @@ export class ScimUsersController {
 
   /** A PatchOp: `active` false deprovisions (membership and sessions end), true restores. */
   @Patch(':id')
+  @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
   @ApiBody({ description: 'A SCIM PatchOp (RFC 7644 §3.5.2).', schema: RESOURCE.schema })
   @ApiResponse({ status: 200, ...RESOURCE })
@@ -125,6 +130,7 @@ export class ScimUsersController {
 
   /** Deprovisions: the membership and the person's sessions end; their own data stays. */
   @Delete(':id')
+  @AllowClients('employees:write')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     return this.users.remove(principal, id);

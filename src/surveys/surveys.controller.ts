@@ -31,6 +31,7 @@ const RESULTS_EXAMPLE = {
   surveyId: '6f1c2a34-8f0e-4d8a-9d55-0c2f1f8e4a11',
   status: 'closed',
   minGroupSize: 5,
+  thresholds: { minGroupSize: 5, commentsMinGroupSize: 10 },
   responseCount: 42,
   wellnessMean: 61.4,
   participation: { eligible: 60, responded: 42, rate: 0.7 },
@@ -44,10 +45,29 @@ const RESULTS_EXAMPLE = {
     },
   ],
   departments: [
-    { department: 'Engineering', merged: false, responseCount: 18, wellnessMean: 58.2 },
-    { department: 'Sales', merged: false, responseCount: 14, wellnessMean: 66.0 },
-    { department: 'Other', merged: true, responseCount: 10, wellnessMean: 60.1 },
+    {
+      department: 'Engineering',
+      merged: false,
+      responseCount: 18,
+      wellnessMean: 58.2,
+      participation: { eligible: 24, responded: 18, rate: 0.75 },
+    },
+    {
+      department: 'Sales',
+      merged: false,
+      responseCount: 14,
+      wellnessMean: 66.0,
+      participation: { eligible: 20, responded: 14, rate: 0.7 },
+    },
+    {
+      department: 'Other',
+      merged: true,
+      responseCount: 10,
+      wellnessMean: 60.1,
+      participation: { eligible: 16, responded: 10, rate: 0.625 },
+    },
   ],
+  freeText: [{ questionId: 'ideas', answers: ['Quieter mornings', 'Fewer meetings on Fridays'] }],
 };
 import { SurveyResponsesService } from './survey-responses.service.js';
 import { SurveyResultsService } from './survey-results.service.js';

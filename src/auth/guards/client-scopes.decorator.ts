@@ -6,11 +6,13 @@ export const CLIENT_SCOPES_KEY = 'mindfulme:client-scopes';
 
 /**
  * The route also serves HR systems' API clients holding one of `scopes` (besides the people its
- * other rules allow). Documented as the OAuth2 client-credentials scheme with those scopes.
+ * other rules allow). Documented as the OAuth2 client-credentials scheme, one security
+ * requirement per scope: OpenAPI reads the scopes of one requirement as all needed, and any one
+ * of these is enough.
  */
 export const AllowClients = (...scopes: ClientScope[]) =>
   applyDecorators(
     SetMetadata(CLIENT_SCOPES_KEY, scopes),
-    ApiSecurity('hr-client-credentials', scopes),
+    ...scopes.map((scope) => ApiSecurity('hr-client-credentials', [scope])),
     ApiExtension('x-client-scopes', scopes),
   );

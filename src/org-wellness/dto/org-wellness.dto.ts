@@ -12,7 +12,7 @@ export class WellnessTrendPointDto {
   wellnessScore!: number | null;
 }
 
-export class ParticipationDto {
+export class DashboardParticipationDto {
   /** Active members (membership not ended). */
   @ApiProperty({ example: 240 })
   members!: number;
@@ -92,7 +92,7 @@ export class OrgDashboardDto {
   @ApiProperty({ type: [WellnessTrendPointDto] })
   trend!: WellnessTrendPointDto[];
 
-  participation!: ParticipationDto;
+  participation!: DashboardParticipationDto;
 
   /** Departments with at least minGroupSize active members, then "Other" when it may be shown. */
   @ApiProperty({ type: [DepartmentWellnessDto] })

@@ -3,8 +3,8 @@ import { QUESTION_TYPES, type QuestionType } from '../survey-questions.js';
 import { SURVEY_STATUSES, type SurveyStatus } from '../survey-status.js';
 
 /** Members taking part; or, below the threshold, only why not. */
-export class ParticipationDto {
-  /** Active members now (of the group). */
+export class SurveyParticipationDto {
+  /** Members of the survey's audience (as it opened) in the group. */
   eligible?: number;
   /** Of those, how many answered. */
   responded?: number;
@@ -55,7 +55,7 @@ export class DepartmentResultDto {
   @ApiProperty({ type: 'number', nullable: true })
   wellnessMean!: number | null;
 
-  participation!: ParticipationDto;
+  participation!: SurveyParticipationDto;
 }
 
 export class FreeTextAnswersDto {
@@ -95,7 +95,7 @@ export class SurveyResultsDto {
   @ApiProperty({ type: 'number', nullable: true })
   wellnessMean!: number | null;
 
-  participation!: ParticipationDto;
+  participation!: SurveyParticipationDto;
 
   @ApiProperty({ type: [QuestionResultDto] })
   questions!: QuestionResultDto[];
