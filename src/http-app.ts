@@ -73,7 +73,7 @@ export async function configureHttpApp(
     if (typeof limit === 'number') route.bodyLimit = limit;
   });
   applyRoutePrefix(app);
-  mountOpenApi(app, { swaggerUi: config.SWAGGER_UI });
+  mountOpenApi(app, { swaggerUi: config.SWAGGER_UI, baseUrl: config.PUBLIC_BASE_URL });
   if (config.QUEUE_BOARD) await mountQueueBoard(app, config.NODE_ENV === 'production');
   await app.init();
 }

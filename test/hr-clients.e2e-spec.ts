@@ -43,7 +43,7 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://api.example.test' } });
     prisma = t.app.get(PrismaService);
     const platformAdmin = await register(t.app, 'platform');
     await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });
@@ -248,12 +248,18 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
 
   it('documents the flow as an OAuth2 client-credentials scheme', async () => {
     const document = (await inject({ method: 'GET', url: '/openapi.json' })).json();
+    // Absolute, from PUBLIC_BASE_URL, as are the servers: a generated client knows where to go.
+    expect(document.servers).toEqual([{ url: 'https://api.example.test' }]);
     expect(document.components.securitySchemes['hr-client-credentials']).toMatchObject({
       type: 'oauth2',
-      flows: { clientCredentials: { tokenUrl: '/v1/oauth/token' } },
+      flows: { clientCredentials: { tokenUrl: 'https://api.example.test/v1/oauth/token' } },
     });
+    // Either scope is enough: one security requirement each (one listing both means both).
     expect(document.paths['/v1/orgs/{orgId}/employees'].get.security).toEqual(
-      expect.arrayContaining([{ 'hr-client-credentials': ['employees:read', 'employees:write'] }]),
+      expect.arrayContaining([
+        { 'hr-client-credentials': ['employees:read'] },
+        { 'hr-client-credentials': ['employees:write'] },
+      ]),
     );
   });
 });

@@ -227,6 +227,14 @@ export class AppConfig {
   @Min(1000)
   REQUEST_TIMEOUT_MS = 30_000;
 
+  /**
+   * Where clients reach this API, without a trailing slash: the OpenAPI document's `servers` and
+   * its OAuth token URL, so a client generated from it knows where to call.
+   */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @Matches(/[^/]$/, { message: 'PUBLIC_BASE_URL must not end with a slash' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   /** Whether this process serves the Swagger UI at /docs. */
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
   SWAGGER_UI = true;

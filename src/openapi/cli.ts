@@ -15,13 +15,14 @@ const OUTPUT = resolve(PROJECT_ROOT, 'openapi', 'openapi.json');
  * the committed file differs. Built in preview mode: no provider runs, no database is needed.
  */
 async function main(): Promise<void> {
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
   const app = await NestFactory.create(
-    AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' }), 'postgresql://unused'),
+    AppModule.forRoot(config, 'postgresql://unused'),
     new FastifyAdapter(),
     { preview: true, logger: false },
   );
   applyRoutePrefix(app);
-  const text = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  const text = `${JSON.stringify(buildOpenApiDocument(app, config.PUBLIC_BASE_URL), null, 2)}\n`;
   if (process.argv.includes('--check')) {
     const committed = await readFile(OUTPUT, 'utf8').catch(() => '');
     if (committed !== text) {

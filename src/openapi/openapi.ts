@@ -15,7 +15,7 @@ function operationId(controllerKey: string, methodKey: string): string {
 }
 
 /** The OpenAPI document of the application's routes: the contract HR systems build against. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, baseUrl: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MindfulMe API')
     .setDescription(
@@ -23,6 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'application/problem+json (RFC 9457). Organisations see aggregates only, never a person.',
     )
     .setVersion(version)
+    .addServer(baseUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addOAuth2(
       {
@@ -33,7 +34,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'that organisation and those scopes.',
         flows: {
           clientCredentials: {
-            tokenUrl: '/v1/oauth/token',
+            tokenUrl: `${baseUrl}/v1/oauth/token`,
             scopes: {
               'employees:read': 'Read the organisation’s members',
               'employees:write': 'Provision and deprovision members',
@@ -48,7 +49,32 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
-  return withProblemResponses(document);
+  return withUuidPathIds(withProblemResponses(document));
+}
+
+/** Path parameters that are not ids of rows: a course module's own key. */
+const NON_UUID_IDS = new Set(['moduleId']);
+
+/**
+ * Every `id` and `...Id` path parameter is a row's UUID (the routes parse them with
+ * ParseUUIDPipe, or answer 404 for anything else): say so, so generated clients type them.
+ */
+function withUuidPathIds(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as Array<{ parameters?: unknown[] }>) {
+      for (const parameter of (operation?.parameters ?? []) as Array<{
+        in?: string;
+        name?: string;
+        schema?: Record<string, unknown>;
+      }>) {
+        const isId = parameter.name === 'id' || /Id$/.test(parameter.name ?? '');
+        if (parameter.in === 'path' && isId && !NON_UUID_IDS.has(parameter.name!)) {
+          parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid' };
+        }
+      }
+    }
+  }
+  return document;
 }
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
@@ -110,8 +136,11 @@ function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
 }
 
 /** Serves the document at /openapi.json and, when enabled, Swagger UI at /docs. */
-export function mountOpenApi(app: INestApplication, options: { swaggerUi: boolean }): void {
-  const document = buildOpenApiDocument(app);
+export function mountOpenApi(
+  app: INestApplication,
+  options: { swaggerUi: boolean; baseUrl: string },
+): void {
+  const document = buildOpenApiDocument(app, options.baseUrl);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     swaggerUiEnabled: options.swaggerUi,
