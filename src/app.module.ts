@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { OutboundModule } from './common/outbound/outbound.module.js';
@@ -18,6 +18,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { pinoParams } from './common/logging/logging.js';
+import { NextPageLinkInterceptor } from './common/pagination/next-page-link.interceptor.js';
 import { ProblemFilter } from './common/problem/problem.filter.js';
 import { createValidationPipe } from './common/problem/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -78,6 +79,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: NextPageLinkInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -254,9 +254,10 @@ describe('organisation settings, members and HR provisioning', () => {
         url: `${employeesUrl()}?active=false`,
         headers: bearer(orgAdmin.accessToken),
       });
-      expect(ended.json()).toEqual([
-        expect.objectContaining({ id: employee.id, active: false, externalId: 'WD-77' }),
-      ]);
+      expect(ended.json()).toEqual({
+        items: [expect.objectContaining({ id: employee.id, active: false, externalId: 'WD-77' })],
+        nextCursor: null,
+      });
       // Each change queued the recompute, in the change's own transaction.
       expect(
         await prisma.outboxEvent.count({
@@ -334,13 +335,16 @@ describe('organisation settings, members and HR provisioning', () => {
         headers: bearer(readerToken),
       });
       expect(first.statusCode).toBe(200);
-      expect(first.json()).toHaveLength(2);
+      expect(first.json().items).toHaveLength(2);
       const next = /^<([^>]+)>; rel="next"$/.exec(String(first.headers.link))?.[1];
       expect(next).toMatch(/department=Sales/);
+      // The body names the same next page as the Link header.
+      expect(next).toContain(`cursor=${first.json().nextCursor}`);
       const second = await inject({ method: 'GET', url: next!, headers: bearer(readerToken) });
-      expect(second.json()).toHaveLength(1);
+      expect(second.json()).toMatchObject({ nextCursor: null });
+      expect(second.json().items).toHaveLength(1);
       expect(second.headers.link).toBeUndefined();
-      const all = [...first.json(), ...second.json()];
+      const all = [...first.json().items, ...second.json().items];
       expect(new Set(all.map((row: { id: string }) => row.id)).size).toBe(3);
       for (const row of all) {
         expect(Object.keys(row).sort()).toEqual(
@@ -501,7 +505,7 @@ describe('organisation settings, members and HR provisioning', () => {
       while (url) {
         const page = await inject({ method: 'GET', url, headers: bearer(readerToken) });
         expect(page.statusCode).toBe(200);
-        seen.push(...page.json().map((row: { id: string }) => row.id));
+        seen.push(...page.json().items.map((row: { id: string }) => row.id));
         url = /^<([^>]+)>; rel="next"$/.exec(String(page.headers.link ?? ''))?.[1];
       }
       expect(new Set(seen).size).toBe(seen.length);

@@ -177,9 +177,10 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
       headers: bearer(readerToken),
     });
     expect(members.statusCode).toBe(200);
-    expect(members.json()).toEqual([
-      expect.objectContaining({ anonymizedId: 'anon-a-1', department: 'Ops' }),
-    ]);
+    expect(members.json()).toEqual({
+      items: [expect.objectContaining({ anonymizedId: 'anon-a-1', department: 'Ops' })],
+      nextCursor: null,
+    });
 
     const otherOrg = await inject({
       method: 'GET',

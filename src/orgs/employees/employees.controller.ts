@@ -11,8 +11,6 @@ import {
   Post,
   Put,
   Query,
-  Req,
-  Res,
   UseFilters,
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -23,7 +21,6 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowClients } from '../../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
 import type { Principal } from '../../auth/roles.js';
@@ -32,6 +29,7 @@ import { BulkUpsertEmployeesDto, BulkUpsertResultDto } from './dto/bulk-employee
 import {
   AddEmployeeDto,
   EmployeeDto,
+  EmployeePageDto,
   EmployeeQueryDto,
   UpdateEmployeeDto,
 } from './dto/employee.dto.js';
@@ -45,13 +43,6 @@ import { EmployeesService } from './employees.service.js';
  */
 export const BULK_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
-/** A page's `Link: <...>; rel="next"` (RFC 8288): the same query with the next cursor. */
-function nextPageLink(request: FastifyRequest, cursor: string): string {
-  const url = new URL(request.url, 'http://placeholder');
-  url.searchParams.set('cursor', cursor);
-  return `<${url.pathname}${url.search}>; rel="next"`;
-}
-
 @ApiTags('orgs')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/employees')
@@ -63,24 +54,20 @@ export class EmployeesController {
 
   /**
    * The organisation's members, newest first, for its admin and HR clients with an employees
-   * scope. The next page is named by the `Link` header (rel="next").
+   * scope: a page `{ items, nextCursor }`, the next page also named by the `Link` header.
    */
   @Get()
   @AllowClients('employees:read', 'employees:write')
   @ApiOkResponse({
-    type: [EmployeeDto],
+    type: EmployeePageDto,
     headers: { Link: { description: 'rel="next": the next page', schema: { type: 'string' } } },
   })
-  async list(
+  list(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Query() query: EmployeeQueryDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<EmployeeDto[]> {
-    const page = await this.employees.list(principal, orgId, query);
-    if (page.nextCursor) void reply.header('Link', nextPageLink(request, page.nextCursor));
-    return page.items;
+  ): Promise<EmployeePageDto> {
+    return this.employees.list(principal, orgId, query);
   }
 
   /** Adds a person by email; a person whose membership had ended becomes a member again. */

@@ -154,3 +154,13 @@ export class EmployeeDto {
   createdAt!: Date;
   updatedAt!: Date;
 }
+
+/** One page of members, newest first. */
+export class EmployeePageDto {
+  @ApiProperty({ type: [EmployeeDto] })
+  items!: EmployeeDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
