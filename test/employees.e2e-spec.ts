@@ -577,7 +577,9 @@ describe('organisation settings, members and HR provisioning', () => {
       expect(response.statusCode).toBe(422);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       const body = response.json();
-      expect(body).toMatchObject({ status: 422, summary: { errors: 4 } });
+      // The refused rows and how many; nothing about what the others would have done.
+      expect(body).toMatchObject({ status: 422 });
+      expect(body.summary).toEqual({ errors: 4 });
       expect(body.results).toEqual([
         expect.objectContaining({ index: 1, key: 'HR-BAD-EMAIL', status: 'error' }),
         expect.objectContaining({

@@ -132,6 +132,17 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
     });
     expect(form.statusCode).toBe(200);
     expect(form.json().scope).toBe('surveys:read');
+    // The same fields as JSON, as documented.
+    const json = await inject({
+      method: 'POST',
+      url: '/v1/oauth/token',
+      payload: {
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      },
+    });
+    expect(json.statusCode).toBe(200);
 
     const wrongSecret = await tokenWithBasic(client.clientId, 'not the secret');
     expect(wrongSecret.statusCode).toBe(401);

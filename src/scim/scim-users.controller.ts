@@ -84,7 +84,13 @@ export class ScimUsersController {
   @Get()
   @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  @ApiQuery({ name: 'filter', required: false, example: 'userName eq "ana@acme.com"' })
+  @ApiQuery({
+    name: 'filter',
+    required: false,
+    type: String,
+    description: 'userName eq "..." or externalId eq "..." (RFC 7644 3.4.2.2, these two only).',
+    example: 'userName eq "ana@acme.com"',
+  })
   @ApiQuery({ name: 'startIndex', required: false, type: Number })
   @ApiQuery({ name: 'count', required: false, type: Number })
   @ApiResponse({ status: 200, description: 'A SCIM ListResponse of Users.' })

@@ -32,6 +32,19 @@ class OAuthErrorFilter implements ExceptionFilter {
   }
 }
 
+/** RFC 6749 section 5.2's error body. */
+const OAUTH_ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'string',
+      enum: ['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type'],
+    },
+    error_description: { type: 'string' },
+  },
+};
+
 @ApiTags('HR integration')
 @Public()
 @UseFilters(OAuthErrorFilter)
@@ -42,12 +55,14 @@ export class OAuthTokenController {
   /**
    * OAuth 2.0 client-credentials grant (RFC 6749 section 4.4). Send
    * `grant_type=client_credentials` (and optionally `scope`) as a form, authenticating with HTTP
-   * Basic or with `client_id` and `client_secret` form fields. Errors follow RFC 6749 section 5.2.
+   * Basic or with `client_id` and `client_secret` form fields. The same fields as a JSON object
+   * are accepted too, for clients that cannot send a form. Errors follow RFC 6749 section 5.2.
+   * A token is refused as soon as its client is revoked, whatever its remaining lifetime.
    */
   @Post('token')
   @HttpCode(HttpStatus.OK)
   @FederatedRateLimited()
-  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({
     schema: {
       type: 'object',
@@ -65,8 +80,13 @@ export class OAuthTokenController {
     status: 400,
     description:
       'RFC 6749 section 5.2: `{ error, error_description }` (invalid_scope, unsupported_grant_type).',
+    schema: OAUTH_ERROR_SCHEMA,
   })
-  @ApiResponse({ status: 401, description: 'RFC 6749 section 5.2: `{ error: "invalid_client" }`.' })
+  @ApiResponse({
+    status: 401,
+    description: 'RFC 6749 section 5.2: `{ error: "invalid_client" }`.',
+    schema: OAUTH_ERROR_SCHEMA,
+  })
   async token(
     @Body() form: Record<string, unknown>,
     @Headers('authorization') authorization: string | undefined,

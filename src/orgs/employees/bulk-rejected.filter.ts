@@ -1,22 +1,19 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../common/problem/problem.js';
-import type { BulkRowResultDto, BulkSummaryDto } from './dto/bulk-employees.dto.js';
+import type { BulkRowResultDto } from './dto/bulk-employees.dto.js';
 
 /** A roster with rows that cannot be applied; nothing of it was. */
 export class BulkRejectedError extends Error {
-  constructor(
-    readonly errors: BulkRowResultDto[],
-    readonly summary: BulkSummaryDto,
-  ) {
+  constructor(readonly errors: BulkRowResultDto[]) {
     super('Some rows of the roster cannot be applied.');
   }
 }
 
 /**
  * Answers a refused roster as a 422 problem that also carries the refused rows (`results`, in
- * the shape of a successful answer's rows) and the `summary`, so an HR system fixes every bad
- * row at once.
+ * the shape of a successful answer's rows) and how many, so an HR system fixes every bad row at
+ * once. Nothing about what the other rows would have done: nothing was.
  */
 @Catch(BulkRejectedError)
 export class BulkRejectedFilter implements ExceptionFilter {
@@ -29,7 +26,7 @@ export class BulkRejectedFilter implements ExceptionFilter {
         `${count} row${count === 1 ? '' : 's'} cannot be applied (see results); nothing was changed.`,
       ),
       results: error.errors,
-      summary: error.summary,
+      summary: { errors: count },
     };
     void reply.status(422).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }

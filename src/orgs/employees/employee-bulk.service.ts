@@ -67,7 +67,7 @@ export class EmployeeBulkService {
           const errors = plans
             .filter((plan) => plan.status === 'error')
             .map((plan) => toResult(plan));
-          throw new BulkRejectedError(errors, summary);
+          throw new BulkRejectedError(errors);
         }
         const createdIds = await this.apply(tx, orgId, plans);
         return { results: plans.map((plan) => toResult(plan, createdIds)), summary };

@@ -83,8 +83,9 @@ export class EmployeesController {
 
   /**
    * Applies an HR system's roster (up to 10,000 rows) in one transaction, keyed by externalId,
-   * else email. The same roster again changes nothing and answers every row `unchanged`. If any
-   * row is refused, nothing is applied: 422 with the refused rows in `results`.
+   * else email. An upsert, not a replace: people the roster leaves out are untouched; a leaver
+   * is a row with `active: false`. The same roster again changes nothing and answers every row
+   * `unchanged`. If any row is refused, nothing is applied: 422 with the refused rows only.
    */
   @Put()
   @AllowClients('employees:write')
