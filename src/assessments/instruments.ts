@@ -95,7 +95,11 @@ export const GAD7: Instrument = {
   },
 };
 
-/** WHO-5 Well-Being Index: five items 0-5, raw 0-25 times 4 = 0-100; 50 or less is poor. */
+/**
+ * WHO-5 Well-Being Index: five items 0-5, raw 0-25 times 4 = 0-100. As its scoring guide says:
+ * 50 or less (raw below 13) is poor wellbeing, and 28 or less (raw 7 or less) likely depression,
+ * which calls for a clinical assessment (a therapist is recommended; it is not a crisis band).
+ */
 export const WHO5: Instrument = {
   id: '6a0c3d1e-0a9f-4c57-9a43-000000000003',
   assessmentType: 'who5',
@@ -123,7 +127,8 @@ export const WHO5: Instrument = {
       topic: 'wellbeing',
       multiplier: 4,
       bands: [
-        { min: 0, max: 50, label: 'poor wellbeing', level: 'moderate' },
+        { min: 0, max: 28, label: 'likely depression', level: 'severe' },
+        { min: 29, max: 50, label: 'poor wellbeing', level: 'moderate' },
         { min: 51, max: 100, label: 'adequate wellbeing', level: 'none' },
       ],
     },

@@ -68,8 +68,14 @@ describe('standard instruments', () => {
       expect([total, bandAt(GAD7, total).band.label]).toEqual([total, label]);
   });
 
-  it('WHO-5 multiplies the raw score by 4; 50 or less is poor wellbeing', () => {
+  it('WHO-5 multiplies the raw score by 4; 50 or less is poor wellbeing, 28 or less likely depression', () => {
     expect(bandAt(WHO5, 12)).toMatchObject({ totalScore: 48, band: { label: 'poor wellbeing' } });
+    expect(bandAt(WHO5, 8)).toMatchObject({ totalScore: 32, band: { label: 'poor wellbeing' } });
+    expect(bandAt(WHO5, 7)).toMatchObject({
+      totalScore: 28,
+      band: { label: 'likely depression', level: 'severe' },
+    });
+    expect(bandAt(WHO5, 0).band).toMatchObject({ label: 'likely depression' });
     expect(bandAt(WHO5, 13)).toMatchObject({
       totalScore: 52,
       band: { label: 'adequate wellbeing' },
