@@ -244,6 +244,9 @@ export class AppConfig {
   QUEUE_BOARD = true;
 }
 
+/** What production refuses to start without (see problemsOf); docker-compose supplies each. */
+export const PRODUCTION_REQUIRED = ['JWT_SECRET', 'ENCRYPTION_KEYS', 'ANONYMITY_KEY'] as const;
+
 /** Variables whose values may hold credentials: named in errors, never printed. */
 const SECRET_VARIABLES = new Set([
   'JWT_SECRET',
