@@ -1,4 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { hrClientToken } from './factories/clients.js';
 import { ssoSession, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -37,28 +38,8 @@ describe('organisation settings, members and HR provisioning', () => {
     return response.json().id as string;
   };
 
-  const clientToken = async (org: string, admin: string, scopes: string[]) => {
-    const client = (
-      await inject({
-        method: 'POST',
-        url: `/v1/orgs/${org}/api-clients`,
-        headers: bearer(admin),
-        payload: { name: `HR ${scopes.join(' ')}`, scopes },
-      })
-    ).json();
-    const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
-    const token = await inject({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${basic}`,
-      },
-      payload: 'grant_type=client_credentials',
-    });
-    expect(token.statusCode).toBe(200);
-    return token.json().access_token as string;
-  };
+  const clientToken = (org: string, admin: string, scopes: string[]) =>
+    hrClientToken(t.app, org, admin, scopes);
 
   const add = (token: string, payload: Record<string, unknown>, org = orgId) =>
     inject({ method: 'POST', url: employeesUrl(org), headers: bearer(token), payload });

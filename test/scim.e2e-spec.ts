@@ -1,4 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { hrClientToken } from './factories/clients.js';
 import { ssoSession, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -63,28 +64,8 @@ describe('SCIM 2.0 Users', () => {
     });
   };
 
-  const clientToken = async (org: string, admin: string, scopes: string[]) => {
-    const client = (
-      await inject({
-        method: 'POST',
-        url: `/v1/orgs/${org}/api-clients`,
-        headers: bearer(admin),
-        payload: { name: 'Okta', scopes },
-      })
-    ).json();
-    const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
-    return (
-      await inject({
-        method: 'POST',
-        url: '/v1/oauth/token',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${basic}`,
-        },
-        payload: 'grant_type=client_credentials',
-      })
-    ).json().access_token as string;
-  };
+  const clientToken = (org: string, admin: string, scopes: string[]) =>
+    hrClientToken(t.app, org, admin, scopes);
 
   beforeAll(async () => {
     t = await startTestApp();
