@@ -6,13 +6,13 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import { Prisma } from '../generated/prisma/client.js';
 import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
 import { BuddyMatchesRepository, type StoredMatch } from './buddy-matches.repository.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
 import { OPT_IN_FIRST } from './buddy-profiles.service.js';
 import { compatibilityScore } from './compatibility.js';
 import type { BuddyMatchDto, VisibleMatchStatus } from './dto/buddy-match.dto.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 
 const NO_SUCH_BUDDY = 'No one with this id is open to buddy requests.';
 const NO_SUCH_MATCH = 'No such match.';
@@ -80,8 +80,7 @@ export class BuddyMatchesService {
       return toMatchDto(match, requesterId);
     } catch (error) {
       // The unique index on the unordered pair is the last word should two requests race.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-        throw new ConflictException(ALREADY_MATCHED);
+      if (isUniqueViolation(error)) throw new ConflictException(ALREADY_MATCHED);
       throw error;
     }
   }

@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { newAnonymizedId } from '../../orgs/orgs.service.js';
 import { PUBLIC_USER_COLUMNS, type PublicUser } from '../users.repository.js';
 import type { ProviderCandidate } from './sso-rules.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 
 /**
  * Marks an account made by SSO: not an argon2 hash, so no password ever matches it (argon2
@@ -76,7 +77,7 @@ export class SsoRepository {
         return toStored(await tx.identityProvider.create({ data, select: PROVIDER_COLUMNS }));
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') {
+      if (isUniqueViolation(error)) {
         return 'This issuer and tenant are already registered.';
       }
       throw error;

@@ -19,6 +19,7 @@ import {
 } from './domain-rules.js';
 import type { OrgDomainDto } from './dto/org-domain.dto.js';
 import { OrgDomainsRepository, type StoredDomain } from './org-domains.repository.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 
 const NO_SUCH_DOMAIN = 'This organisation has not claimed that domain.';
 
@@ -67,7 +68,7 @@ export class OrgDomainsService {
       return toDto(await this.domains.markVerified(claimed.id));
     } catch (error) {
       // Another organisation verified it between our check and this write.
-      if ((error as { code?: string }).code === 'P2002') throw alreadyVerified();
+      if (isUniqueViolation(error)) throw alreadyVerified();
       throw error;
     }
   }

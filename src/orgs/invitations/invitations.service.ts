@@ -21,6 +21,7 @@ import type {
   ReceivedInvitationDto,
 } from './dto/invitation.dto.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_TTL_DAYS = 14;
@@ -69,7 +70,7 @@ export class InvitationsService {
         });
         return toInvitationDto(created);
       } catch (error) {
-        if ((error as { code?: string }).code === 'P2002') {
+        if (isUniqueViolation(error)) {
           throw new ConflictException('This person already has an open invitation.');
         }
         throw error;
@@ -138,7 +139,7 @@ export class InvitationsService {
             });
       } catch (error) {
         // The externalId was given to someone else since the invitation was sent.
-        if ((error as { code?: string }).code === 'P2002') {
+        if (isUniqueViolation(error)) {
           throw new ConflictException(
             'The organisation has since given this invitation’s HR id to someone else; ask it for a new invitation.',
           );
