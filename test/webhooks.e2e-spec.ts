@@ -6,6 +6,7 @@ import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 interface Received {
   path: string;
@@ -39,21 +40,6 @@ async function startReceiver() {
       return new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-/** Polls until `probe` answers something truthy; the bound only keeps a broken run finite. */
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T> | T,
-  timeoutMs = 20_000,
-): Promise<Exclude<T, false | undefined | null>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as Exclude<T, false | undefined | null>;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** What a receiver does with x-mindfulme-signature, as the OpenAPI description tells it. */

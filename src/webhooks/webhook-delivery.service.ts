@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -22,6 +22,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const USER_AGENT = 'MindfulMe-Webhooks/1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Pending deliveries handed to the queue again per read at start. */
+const REQUEUE_PAGE = 500;
+
 /** The signing secret's encryption context: a secret moved to another subscription fails. */
 export const secretContext = (subscriptionId: string) =>
   `webhook_subscriptions.secret:${subscriptionId}`;
@@ -33,7 +36,9 @@ export const secretContext = (subscriptionId: string) =>
  * retries with back-off until a 2xx or the last attempt.
  */
 @Injectable()
-export class WebhookDeliveryService implements OnModuleInit {
+export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('WebhookDeliveryService');
+
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly cipher: FieldCipher,
@@ -70,6 +75,30 @@ export class WebhookDeliveryService implements OnModuleInit {
       everyMs: DAY_MS,
       handle: () => this.webhooks.purgeDeliveriesOlderThan(KEEP_DELIVERIES_DAYS),
     });
+  }
+
+  /**
+   * At start, every delivery still pending is handed to the queue again: a process that stopped
+   * (or a Redis that restarted) between attempts would otherwise leave it undelivered for good.
+   * Deliveries are keyed by id, so one already queued is not queued twice, and the attempts
+   * recorded on the row still end it after the last one.
+   */
+  onApplicationBootstrap(): void {
+    this.requeuePending().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'Could not requeue pending webhook deliveries'),
+    );
+  }
+
+  async requeuePending(): Promise<number> {
+    let after: { createdAt: Date; id: string } | null = null;
+    let queued = 0;
+    for (;;) {
+      const page = await this.webhooks.pendingDeliveryIds(after, REQUEUE_PAGE);
+      for (const { id } of page) await this.runner.enqueue(DELIVER_WEBHOOK, { deliveryId: id });
+      queued += page.length;
+      if (page.length < REQUEUE_PAGE) return queued;
+      after = page[page.length - 1];
+    }
   }
 
   /**

@@ -140,6 +140,27 @@ export class WebhooksRepository {
     return row?.attempts ?? maxAttempts;
   }
 
+  /** Ids of deliveries still to be sent to live subscriptions, oldest first, after `afterId`. */
+  async pendingDeliveryIds(after: { createdAt: Date; id: string } | null, take: number) {
+    return this.prisma.webhookDelivery.findMany({
+      where: {
+        status: 'pending',
+        subscription: { disabledAt: null },
+        ...(after
+          ? {
+              OR: [
+                { createdAt: { gt: after.createdAt } },
+                { createdAt: after.createdAt, id: { gt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take,
+      select: { id: true, createdAt: true },
+    });
+  }
+
   async purgeDeliveriesOlderThan(days: number): Promise<void> {
     await this.prisma.$executeRaw`
       DELETE FROM webhook_deliveries

@@ -55,11 +55,16 @@ export interface TestAppOptions {
   captureLogs?: boolean;
   /** Reach PostgreSQL through this loopback port (a proxy the test controls). */
   databasePort?: number;
+  /**
+   * Run on this database instead of a new one, and leave it when closing: a second app on it
+   * is the same service after a restart.
+   */
+  database?: TestDatabase;
 }
 
 /** The real HTTP application on its own database, listening on a port the OS chose. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const logs: string[] = [];
   const config = testConfig({
     ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}),
@@ -86,7 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { FieldCipher } from '../src/common/crypto/field-cipher.js';
+import { PrismaService } from '../src/database/prisma.service.js';
+import { secretContext } from '../src/webhooks/webhook-delivery.service.js';
+import { waitFor } from './support/wait-for.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * No data is lost when a process restarts: a delivery still pending when the process stopped
+ * (its job lived in the process's memory, without Redis) is sent by the next process.
+ */
+describe('webhook deliveries across a restart', () => {
+  let database: TestDatabase;
+  let receiver: Server;
+  let url: string;
+  const received: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
+  const apps: TestApp[] = [];
+  const start = async () => {
+    const app = await startTestApp({ env: { REDIS_URL: '' }, database });
+    apps.push(app);
+    return app;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body });
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
+  });
+
+  afterAll(async () => {
+    for (const app of apps) await app.app.close().catch(() => undefined);
+    await database?.drop();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
+
+  it('sends after a restart what was pending when the process stopped', async () => {
+    const first = await start();
+    const prisma = first.app.get(PrismaService);
+    const org = await prisma.organization.create({ data: { name: 'Acme' } });
+    const subscriptionId = randomUUID();
+    const secret = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
+    const sealed = first.app.get(FieldCipher).encrypt(secret, secretContext(subscriptionId));
+    await prisma.webhookSubscription.create({
+      data: {
+        id: subscriptionId,
+        orgId: org.id,
+        url,
+        events: ['survey.closed'],
+        secret: sealed.ciphertext,
+        encryptionKeyId: sealed.keyId,
+      },
+    });
+    // Written, and its job queued in memory, when the process stopped.
+    const deliveryId = randomUUID();
+    await prisma.webhookDelivery.create({
+      data: {
+        id: deliveryId,
+        subscriptionId,
+        event: 'survey.closed',
+        payload: { id: deliveryId, event: 'survey.closed', orgId: org.id, data: {} },
+      },
+    });
+    await first.app.close();
+    expect(received).toEqual([]);
+
+    const second = await start();
+    await waitFor('the delivery after the restart', () => received.length > 0);
+    expect(received).toHaveLength(1);
+    expect(received[0].headers['webhook-id']).toBe(deliveryId);
+    const row = await second.app
+      .get(PrismaService)
+      .webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(row.status).toBe('delivered');
+  });
+});
