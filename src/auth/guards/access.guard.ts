@@ -46,11 +46,12 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
 
   /**
    * No principal: 401 with the RFC 6750 challenge, naming `invalid_token` when a token was
-   * presented (expired, revoked, its session ended, or not ours). Other failures on the way
-   * (the database unreachable while checking the session) keep their own status.
+   * presented (expired, revoked, its session ended, or not ours).
    */
   override handleRequest<T>(error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
-    if (error instanceof HttpException && error.getStatus() !== 401) throw error;
+    // Anything but "no valid token" (the database unreachable during the session check, which
+    // the problem filter answers 503) keeps its own meaning.
+    if (error && !(error instanceof HttpException && error.getStatus() === 401)) throw error;
     if (user && !error) return user;
     const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
     const presented = typeof headers.authorization === 'string';
