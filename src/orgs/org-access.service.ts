@@ -41,14 +41,23 @@ export class OrgAccessService {
    * A person's global role plays no part: a manager of one organisation is nobody in another.
    */
   async assertCanLead(principal: Principal, orgId: string): Promise<void> {
-    if (principal.kind === 'user' && principal.role !== 'admin') {
-      const lead = await this.prisma.employee.findFirst({
-        where: { userId: principal.userId, orgId, endedAt: null, orgRole: 'manager' },
-        select: { id: true },
-      });
-      if (lead) return;
+    if (principal.kind === 'client' || principal.role === 'admin') {
+      return this.assertCanManage(principal, orgId);
     }
-    await this.assertCanManage(principal, orgId);
+    // One read: the organisation's admin, and whether the caller is a manager member of it.
+    const org = await this.prisma.organization.findUnique({
+      where: { id: orgId },
+      select: {
+        adminUserId: true,
+        employees: {
+          where: { userId: principal.userId, endedAt: null, orgRole: 'manager' },
+          select: { id: true },
+          take: 1,
+        },
+      },
+    });
+    if (org && (org.adminUserId === principal.userId || org.employees.length > 0)) return;
+    throw new NotFoundException(NOT_FOUND);
   }
 
   /**

@@ -52,10 +52,6 @@ export type SsoSignInOutcome =
 export class SsoRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  get db(): Db {
-    return this.prisma;
-  }
-
   /**
    * Registers a provider unless `refusal` objects to the issuer's existing providers, read under
    * a lock on the issuer so two organisations registering it at once are judged one after the

@@ -62,7 +62,7 @@ export class SsoService {
     const unreachable = this.outbound.literalRefusal(issuerUrl);
     if (unreachable) throw new UnprocessableEntityException(`issuer: ${unreachable}`);
     const emailDomains = input.emailDomains.map((domain) => domain.toLowerCase());
-    const verified = await this.domains.verifiedDomains(this.providers.db, orgId);
+    const verified = await this.domains.verifiedDomains(orgId);
     const unverified = emailDomains.filter((domain) => !verified.has(domain));
     if (unverified.length > 0) {
       throw new UnprocessableEntityException(
@@ -120,7 +120,7 @@ export class SsoService {
         hash: sha256Hex(input.idToken),
         expiresAt: new Date(Math.max((claims.exp ?? 0) * 1000, Date.now() + USED_TOKEN_MIN_MS)),
       },
-      domainVerified: (db) => this.domains.coversEmail(db, provider.orgId, email),
+      domainVerified: (db) => this.domains.coversEmail(provider.orgId, email, db),
     });
     switch (signedIn.outcome) {
       case 'replayed':

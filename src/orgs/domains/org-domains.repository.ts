@@ -69,8 +69,8 @@ export class OrgDomainsRepository {
     return count;
   }
 
-  /** The domains the organisation has verified, lower case. */
-  async verified(db: Db, orgId: string): Promise<Set<string>> {
+  /** The domains the organisation has verified, lower case (read in `db` when given). */
+  async verified(orgId: string, db: Db = this.prisma): Promise<Set<string>> {
     const rows = await db.orgDomain.findMany({
       where: { orgId, verifiedAt: { not: null } },
       select: { domain: true },

@@ -84,14 +84,14 @@ export class OrgDomainsService {
     }
   }
 
-  /** The organisation's verified domains, read in `db` (a transaction's snapshot where given). */
-  verifiedDomains(db: Db, orgId: string): Promise<Set<string>> {
-    return this.domains.verified(db, orgId);
+  /** The organisation's verified domains, read in `db` (a transaction's snapshot) when given. */
+  verifiedDomains(orgId: string, db?: Db): Promise<Set<string>> {
+    return this.domains.verified(orgId, db);
   }
 
   /** Whether the organisation has verified the domain of this email address. */
-  async coversEmail(db: Db, orgId: string, email: string): Promise<boolean> {
-    return (await this.domains.verified(db, orgId)).has(emailDomainOf(email));
+  async coversEmail(orgId: string, email: string, db?: Db): Promise<boolean> {
+    return (await this.domains.verified(orgId, db)).has(emailDomainOf(email));
   }
 }
 

@@ -88,7 +88,7 @@ export class EmployeeBulkService {
     const accounts = await this.bulk.accountsByEmails(tx, orgId, emails);
     return {
       settings,
-      verifiedDomains: await this.domains.verifiedDomains(tx, orgId),
+      verifiedDomains: await this.domains.verifiedDomains(orgId, tx),
       membersByExternalId: new Map(members.map((member) => [member.externalId!, member])),
       accountsByEmail: new Map(accounts.map((account) => [account.email.toLowerCase(), account])),
     };

@@ -175,7 +175,7 @@ export class EmployeesService {
     email: string,
     platformAdmin: boolean,
   ): Promise<void> {
-    const verifiedDomains = await this.domains.verifiedDomains(tx, orgId);
+    const verifiedDomains = await this.domains.verifiedDomains(orgId, tx);
     const refusal = claimRefusal(email, { platformAdmin }, { verifiedDomains });
     if (refusal) throw new ForbiddenException(refusal);
   }
