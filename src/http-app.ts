@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { requestIdOf } from './common/logging/logging.js';
 import { mountOpenApi } from './openapi/openapi.js';
 import { mountQueueBoard } from './jobs/queue-board.js';
+import { registerScimErrorDialect } from './scim/scim-error.filter.js';
 
 /** Bodies above this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -59,6 +60,7 @@ export async function configureHttpApp(
   await registerSecurityHeaders(fastify);
   registerNoStore(fastify);
   registerInputGuard(fastify);
+  registerScimErrorDialect(fastify);
   if (config.CORS_ORIGINS.length > 0) app.enableCors(corsOptions(config.CORS_ORIGINS));
   applyRequestTimeout(app.getHttpServer(), config.REQUEST_TIMEOUT_MS);
   // Identity providers send SCIM bodies as application/scim+json: JSON by another name.

@@ -1,5 +1,10 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto.js';
 import { TokenPairDto } from './dto/session.dto.js';
@@ -16,6 +21,7 @@ export class AuthController {
 
   /** Creates an account with the role `individual` and signs it in. */
   @Post('register')
+  @ApiConflictResponse({ description: 'This email cannot be registered; sign in instead.' })
   @RateLimited()
   register(@Body() body: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(body);
@@ -32,6 +38,9 @@ export class AuthController {
 
   /** Exchanges a refresh token for a new pair. Reusing an exchanged token ends the session. */
   @Post('refresh')
+  @ApiUnauthorizedResponse({
+    description: 'The refresh token is unknown, expired, revoked or already used.',
+  })
   @HttpCode(HttpStatus.OK)
   @RateLimited()
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {

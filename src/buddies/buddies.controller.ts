@@ -11,7 +11,14 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
 import { BuddyMatchesService } from './buddy-matches.service.js';
@@ -44,12 +51,14 @@ export class BuddiesController {
 
   /** Your buddy profile; 404 when you have not opted in. */
   @Get('profile')
+  @ApiNotFoundResponse({ description: 'You have not opted in to buddy matching.' })
   getProfile(@CurrentUser() user: AuthenticatedUser): Promise<BuddyProfileDto> {
     return this.profiles.get(user.userId);
   }
 
   /** Opts out: your profile and suggestions go, your pending and active matches end. Blocks stay. */
   @Delete('profile')
+  @ApiNotFoundResponse({ description: 'You have not opted in to buddy matching.' })
   @HttpCode(HttpStatus.NO_CONTENT)
   optOut(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.profiles.optOut(user.userId);
@@ -57,6 +66,7 @@ export class BuddiesController {
 
   /** People you may like as a buddy, best first; 409 until you opt in. */
   @Get('suggestions')
+  @ApiConflictResponse({ description: 'Opt in first (PUT /v1/buddies/profile).' })
   suggestions(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: SuggestionQueryDto,
@@ -66,6 +76,11 @@ export class BuddiesController {
 
   /** Asks someone to be your buddy; they accept or decline. One live match per pair. */
   @Post('requests')
+  @ApiNotFoundResponse({ description: 'No one with this id is open to buddy requests.' })
+  @ApiConflictResponse({
+    description: 'You have not opted in, or you two already have a pending or active match.',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'You cannot be your own buddy.' })
   request(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: OtherPersonDto,
@@ -81,6 +96,9 @@ export class BuddiesController {
 
   /** Accepts a pending request you received. */
   @Post('matches/:id/accept')
+  @ApiForbiddenResponse({ description: 'Only the person who was asked can answer a request.' })
+  @ApiNotFoundResponse({ description: 'No such match of yours.' })
+  @ApiConflictResponse({ description: 'The match is not in a state this step applies to.' })
   @HttpCode(HttpStatus.OK)
   accept(
     @CurrentUser() user: AuthenticatedUser,
@@ -91,6 +109,9 @@ export class BuddiesController {
 
   /** Declines a pending request you received. */
   @Post('matches/:id/decline')
+  @ApiForbiddenResponse({ description: 'Only the person who was asked can answer a request.' })
+  @ApiNotFoundResponse({ description: 'No such match of yours.' })
+  @ApiConflictResponse({ description: 'The match is not in a state this step applies to.' })
   @HttpCode(HttpStatus.OK)
   decline(
     @CurrentUser() user: AuthenticatedUser,
@@ -101,6 +122,8 @@ export class BuddiesController {
 
   /** Ends an active match, or withdraws a pending request; either person may. */
   @Post('matches/:id/end')
+  @ApiNotFoundResponse({ description: 'No such match of yours.' })
+  @ApiConflictResponse({ description: 'The match is not in a state this step applies to.' })
   @HttpCode(HttpStatus.OK)
   end(
     @CurrentUser() user: AuthenticatedUser,
@@ -114,6 +137,8 @@ export class BuddiesController {
    * can ask the other again, and a live match between you stops. They are not told.
    */
   @Post('blocks')
+  @ApiNotFoundResponse({ description: 'No such person.' })
+  @ApiUnprocessableEntityResponse({ description: 'You cannot block yourself.' })
   @HttpCode(HttpStatus.NO_CONTENT)
   block(@CurrentUser() user: AuthenticatedUser, @Body() body: OtherPersonDto): Promise<void> {
     return this.matches.block(user.userId, body.userId);

@@ -3,6 +3,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
+import { SCIM_COMPONENT_SCHEMAS } from '../scim/scim-openapi.js';
+import { declareErrorResponses } from './error-responses.js';
 
 const { version } = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -49,7 +51,11 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
-  return withUuidPathIds(withProblemResponses(document));
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...SCIM_COMPONENT_SCHEMAS },
+  };
+  return withUuidPathIds(declareErrorResponses(document));
 }
 
 /** Path parameters that are not ids of rows: a course module's own key. */
@@ -72,64 +78,6 @@ function withUuidPathIds(document: OpenAPIObject): OpenAPIObject {
           parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid' };
         }
       }
-    }
-  }
-  return document;
-}
-
-type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
-
-/** RFC 9457: the body of every failure, shared by all operations. */
-const PROBLEM_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', format: 'uri', example: 'https://mindfulme.app/problems/bad-request' },
-    title: { type: 'string', example: 'Bad Request' },
-    status: { type: 'integer', example: 400 },
-    detail: {
-      type: 'string',
-      example: 'The request has fields that are missing, unknown or malformed.',
-    },
-    errors: {
-      type: 'array',
-      description: 'For validation failures: each field and why it was refused.',
-      items: {
-        type: 'object',
-        required: ['field', 'reason'],
-        properties: {
-          field: { type: 'string', example: 'moodScore' },
-          reason: { type: 'string', example: 'moodScore must not be greater than 10' },
-        },
-      },
-    },
-  },
-};
-
-/**
- * Declares the problem document as every operation's 4XX and 5XX answer, except the OAuth token
- * endpoint, whose errors follow RFC 6749.
- */
-function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
-  document.components = {
-    ...document.components,
-    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
-  };
-  const problem = {
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  };
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (path === '/v1/oauth/token') continue;
-    for (const operation of Object.values(item) as Array<{ responses?: Record<string, unknown> }>) {
-      if (!operation?.responses) continue;
-      operation.responses['4XX'] ??= {
-        description: 'The request was refused; see the problem document.',
-        ...problem,
-      };
-      operation.responses['5XX'] ??= {
-        description: 'The service failed; nothing of its internals is shown.',
-        ...problem,
-      };
     }
   }
   return document;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal, CurrentUser } from '../auth/guards/current-user.decorator.js';
 import { Roles } from '../auth/guards/roles.decorator.js';
@@ -41,6 +41,9 @@ export class OrgsController {
    * a platform admin may hand it to another admin.
    */
   @Patch(':orgId')
+  @ApiUnprocessableEntityResponse({
+    description: 'A setting is out of range, or adminUserId names no account that may lead it.',
+  })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId', ParseUUIDPipe) orgId: string,

@@ -13,6 +13,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
+import { ApiTooManyRequests } from '../common/rate-limit/rate-limit.openapi.js';
 import {
   CreatedRantDto,
   CreateRantDto,
@@ -33,6 +34,7 @@ export class RantsController {
 
   /** Posts anonymously. Sign-in deters abuse; nothing stored leads back to the author. */
   @Post()
+  @ApiTooManyRequests('Too many posts this hour; try again after Retry-After seconds.')
   post(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateRantDto,

@@ -12,6 +12,9 @@ export interface ScimPaging {
   count: number;
 }
 
+/** Room for the longest attribute URN and an escaped 254-character email. */
+export const SCIM_MAX_FILTER_LENGTH = 600;
+
 const EQUALITY = /^\s*([A-Za-z][\w.:-]*)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i;
 const CORE_PREFIX = `${SCIM_USER}:`.toLowerCase();
 const FILTERABLE = { username: 'userName', externalid: 'externalId' } as const;
@@ -27,7 +30,7 @@ export function parseScimFilter(filter: unknown): ScimUserFilter | undefined {
       'invalidFilter',
       'Only userName eq "..." and externalId eq "..." filters are supported.',
     );
-  if (typeof filter !== 'string') throw unsupported();
+  if (typeof filter !== 'string' || filter.length > SCIM_MAX_FILTER_LENGTH) throw unsupported();
   const match = EQUALITY.exec(filter);
   if (!match) throw unsupported();
   let path = match[1].toLowerCase();

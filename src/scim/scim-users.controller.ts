@@ -20,35 +20,14 @@ import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal } from '../auth/guards/current-user.decorator.js';
 import type { Principal } from '../auth/roles.js';
 import { ScimErrorFilter } from './scim-error.filter.js';
-import { SCIM_CONTENT_TYPE, SCIM_ERROR } from './scim-schemas.js';
+import { SCIM_MAX_FILTER_LENGTH } from './scim-list.js';
+import { scimContent } from './scim-openapi.js';
+import { SCIM_CONTENT_TYPE, SCIM_MAX_RESULTS } from './scim-schemas.js';
 import type { ScimUser } from './scim-user.js';
 import { ScimUsersService } from './scim-users.service.js';
 
-const RESOURCE = {
-  description: 'A SCIM User (RFC 7643 §4.1) with the enterprise extension’s department.',
-  schema: { type: 'object', additionalProperties: true },
-};
-
-/** The SCIM error shape, which SCIM routes answer instead of problem documents. */
-const ApiScimErrors = () =>
-  ApiResponse({
-    status: '4XX',
-    description: 'A SCIM error (RFC 7644 §3.12).',
-    content: {
-      [SCIM_CONTENT_TYPE]: {
-        schema: {
-          type: 'object',
-          required: ['schemas', 'status', 'detail'],
-          properties: {
-            schemas: { type: 'array', items: { type: 'string', example: SCIM_ERROR } },
-            status: { type: 'string', example: '404' },
-            scimType: { type: 'string', example: 'invalidFilter' },
-            detail: { type: 'string' },
-          },
-        },
-      },
-    },
-  });
+const USER_BODY = { schema: { $ref: '#/components/schemas/ScimUserRequest' } };
+const USER = { description: 'The User as it now stands.', ...scimContent('ScimUser') };
 
 /**
  * SCIM 2.0 provisioning for identity providers and HR systems (Okta, Entra ID, Workday...):
@@ -58,7 +37,6 @@ const ApiScimErrors = () =>
 @ApiTags('scim')
 @ApiConsumes(SCIM_CONTENT_TYPE, 'application/json')
 @ApiProduces(SCIM_CONTENT_TYPE)
-@ApiScimErrors()
 @UseFilters(ScimErrorFilter)
 @Controller({ path: 'scim/v2/Users' })
 export class ScimUsersController {
@@ -68,8 +46,12 @@ export class ScimUsersController {
   @Post()
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  @ApiBody(RESOURCE)
-  @ApiResponse({ status: 201, ...RESOURCE })
+  @ApiBody(USER_BODY)
+  @ApiResponse({ status: 201, ...USER })
+  @ApiResponse({
+    status: 409,
+    description: 'The person is already a member (scimType uniqueness).',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
@@ -87,13 +69,31 @@ export class ScimUsersController {
   @ApiQuery({
     name: 'filter',
     required: false,
-    type: String,
+    schema: { type: 'string', maxLength: SCIM_MAX_FILTER_LENGTH },
     description: 'userName eq "..." or externalId eq "..." (RFC 7644 3.4.2.2, these two only).',
     example: 'userName eq "ana@acme.com"',
   })
-  @ApiQuery({ name: 'startIndex', required: false, type: Number })
-  @ApiQuery({ name: 'count', required: false, type: Number })
-  @ApiResponse({ status: 200, description: 'A SCIM ListResponse of Users.' })
+  @ApiQuery({
+    name: 'startIndex',
+    required: false,
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647, default: 1 },
+  })
+  @ApiQuery({
+    name: 'count',
+    required: false,
+    schema: {
+      type: 'integer',
+      format: 'int32',
+      minimum: 0,
+      maximum: SCIM_MAX_RESULTS,
+      default: 100,
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'A SCIM ListResponse of Users.',
+    ...scimContent('ScimListResponse'),
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
     return this.users.list(principal, query);
   }
@@ -101,7 +101,7 @@ export class ScimUsersController {
   @Get(':id')
   @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  @ApiResponse({ status: 200, ...RESOURCE })
+  @ApiResponse({ status: 200, ...USER })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ScimUser> {
     return this.users.get(principal, id);
   }
@@ -110,8 +110,8 @@ export class ScimUsersController {
   @Put(':id')
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  @ApiBody(RESOURCE)
-  @ApiResponse({ status: 200, ...RESOURCE })
+  @ApiBody(USER_BODY)
+  @ApiResponse({ status: 200, ...USER })
   replace(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -124,8 +124,8 @@ export class ScimUsersController {
   @Patch(':id')
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
-  @ApiBody({ description: 'A SCIM PatchOp (RFC 7644 §3.5.2).', schema: RESOURCE.schema })
-  @ApiResponse({ status: 200, ...RESOURCE })
+  @ApiBody({ schema: { $ref: '#/components/schemas/ScimPatchOp' } })
+  @ApiResponse({ status: 200, ...USER })
   patch(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

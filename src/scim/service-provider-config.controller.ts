@@ -1,5 +1,6 @@
 import { Controller, Get, Header, UseFilters } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { scimContent } from './scim-openapi.js';
 import { Public } from '../auth/guards/public.decorator.js';
 import { ScimErrorFilter } from './scim-error.filter.js';
 import {
@@ -41,6 +42,11 @@ export class ServiceProviderConfigController {
   @Get()
   @Public()
   @Header('Content-Type', SCIM_CONTENT_TYPE)
+  @ApiResponse({
+    status: 200,
+    description: 'The service provider configuration.',
+    ...scimContent('ScimServiceProviderConfig'),
+  })
   get(): typeof SERVICE_PROVIDER_CONFIG {
     return SERVICE_PROVIDER_CONFIG;
   }

@@ -10,7 +10,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal, CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
@@ -133,6 +139,7 @@ export class SurveysController {
 
   /** Changes the title or questions of a draft. */
   @Patch(':id')
+  @ApiConflictResponse({ description: 'Only a draft survey can be edited.' })
   @AllowClients('surveys:write')
   update(
     @CurrentPrincipal() principal: Principal,
@@ -144,6 +151,7 @@ export class SurveysController {
 
   /** Opens a draft for answers; its questions are fixed from now on. */
   @Post(':id/open')
+  @ApiConflictResponse({ description: 'Only a draft survey can be opened.' })
   @HttpCode(HttpStatus.OK)
   @AllowClients('surveys:write')
   open(
@@ -155,6 +163,7 @@ export class SurveysController {
 
   /** Closes an open survey for good; its results show from then on. */
   @Post(':id/close')
+  @ApiConflictResponse({ description: 'Only an open survey can be closed.' })
   @HttpCode(HttpStatus.OK)
   @AllowClients('surveys:write')
   close(
@@ -166,6 +175,10 @@ export class SurveysController {
 
   /** Answers an open survey of the caller's organisation, once and anonymously. */
   @Post(':id/responses')
+  @ApiForbiddenResponse({
+    description: 'You were not a member of the organisation when the survey opened.',
+  })
+  @ApiConflictResponse({ description: 'The survey is not open, or you have already answered it.' })
   respond(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -39,6 +39,7 @@ export class AppointmentsController {
 
   /** Books one free slot of a therapist for the caller; it starts pending. */
   @Post()
+  @ApiNotFoundResponse({ description: 'No such therapist.' })
   @ApiUnprocessableEntityResponse({ description: 'Not one of the therapist’s future slots.' })
   @ApiConflictResponse({ description: 'The slot is already booked.' })
   book(

@@ -10,7 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal } from '../auth/guards/current-user.decorator.js';
 import type { Principal } from '../auth/roles.js';
@@ -71,6 +71,9 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiConflictResponse({
+    description: 'The organisation has as many webhooks as it may; delete one first.',
+  })
   @AllowClients('org.wellness:read', 'surveys:read')
   @ApiOperation({
     summary: 'Subscribes a webhook; its signing secret is in this answer only.',

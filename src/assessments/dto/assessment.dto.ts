@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -114,6 +114,9 @@ export class CreateAssessmentDto {
   scoring!: ScoringDto;
 }
 
+/** An instrument's questions and scoring, as the standard instruments and custom ones hold them. */
+export class AssessmentDefinitionDto extends OmitType(CreateAssessmentDto, ['title'] as const) {}
+
 export class AssessmentDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -124,7 +127,7 @@ export class AssessmentDto {
   title!: string;
 
   @ApiProperty({ description: 'Questions and scoring, in the schema described in the README.' })
-  definition!: CreateAssessmentDto;
+  definition!: AssessmentDefinitionDto;
 }
 
 export class SubmitResponseDto {

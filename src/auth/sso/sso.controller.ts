@@ -11,9 +11,11 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthResponseDto } from '../dto/user.dto.js';
 import { CurrentUser } from '../guards/current-user.decorator.js';
@@ -58,6 +60,11 @@ export class OrgIdentityProvidersController {
   constructor(private readonly sso: SsoService) {}
 
   @Post()
+  @ApiConflictResponse({ description: 'The issuer (and tenant) is already registered.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The issuer cannot be discovered, or a domain is not verified by the organisation.',
+  })
   register(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId', ParseUUIDPipe) orgId: string,

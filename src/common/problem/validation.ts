@@ -1,10 +1,16 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './problem.js';
 
+/** The most field errors one problem lists: enough to fix a request, bounded for any input. */
+export const MAX_FIELD_ERRORS = 100;
+
 /** Thrown by the global validation pipe; the filter turns it into a problem with errors[]. */
 export class RequestValidationException extends BadRequestException {
-  constructor(readonly fieldErrors: FieldError[]) {
+  readonly fieldErrors: FieldError[];
+
+  constructor(fieldErrors: FieldError[]) {
     super('The request has fields that are missing, unknown or malformed.');
+    this.fieldErrors = fieldErrors.slice(0, MAX_FIELD_ERRORS);
   }
 }
 

@@ -16,16 +16,26 @@ import {
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { AllowClients } from '../../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
 import type { Principal } from '../../auth/roles.js';
 import { BulkRejectedFilter } from './bulk-rejected.filter.js';
-import { BulkUpsertEmployeesDto, BulkUpsertResultDto } from './dto/bulk-employees.dto.js';
+import {
+  BULK_MAX_ROWS,
+  BulkRefusedSummaryDto,
+  BulkRowResultDto,
+  BulkUpsertEmployeesDto,
+  BulkUpsertResultDto,
+} from './dto/bulk-employees.dto.js';
+import { problemContentWith } from '../../common/problem/problem.openapi.js';
 import {
   AddEmployeeDto,
   EmployeeDto,
@@ -45,6 +55,7 @@ export const BULK_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('orgs')
 @ApiBearerAuth('bearer')
+@ApiExtraModels(BulkRowResultDto, BulkRefusedSummaryDto)
 @Controller('orgs/:orgId/employees')
 export class EmployeesController {
   constructor(
@@ -72,6 +83,10 @@ export class EmployeesController {
 
   /** Adds a person by email; a person whose membership had ended becomes a member again. */
   @Post()
+  @ApiConflictResponse({ description: 'The person is already a member of the organisation.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The department is not one of the organisation’s.',
+  })
   @AllowClients('employees:write')
   add(
     @CurrentPrincipal() principal: Principal,
@@ -94,6 +109,14 @@ export class EmployeesController {
   @UseFilters(BulkRejectedFilter)
   @ApiUnprocessableEntityResponse({
     description: 'Rows refused (results[] with status error); nothing was applied.',
+    content: problemContentWith({
+      results: {
+        type: 'array',
+        maxItems: BULK_MAX_ROWS,
+        items: { $ref: getSchemaPath(BulkRowResultDto) },
+      },
+      summary: { $ref: getSchemaPath(BulkRefusedSummaryDto) },
+    }),
   })
   @ApiPayloadTooLargeResponse({ description: 'More than 10,000 rows.' })
   upsert(
@@ -117,6 +140,12 @@ export class EmployeesController {
   }
 
   @Patch(':employeeId')
+  @ApiConflictResponse({
+    description: 'The externalId is another member’s, or a concurrent change won; send it again.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'The department is not one of the organisation’s.',
+  })
   @AllowClients('employees:write')
   update(
     @CurrentPrincipal() principal: Principal,

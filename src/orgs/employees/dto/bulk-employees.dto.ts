@@ -100,6 +100,11 @@ export class BulkSummaryDto {
   errors!: number;
 }
 
+/** How many rows a refused roster has that cannot be applied. */
+export class BulkRefusedSummaryDto {
+  errors!: number;
+}
+
 export class BulkUpsertResultDto {
   @ApiProperty({ type: [BulkRowResultDto] })
   results!: BulkRowResultDto[];
