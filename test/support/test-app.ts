@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app.js';
+import { recordResponseViolations } from './response-contract.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Two keys, the second active: old-key rows exist in the key ring from the start. */
@@ -44,6 +45,9 @@ export interface TestApp {
   logs: string[];
   database: TestDatabase;
   config: AppConfig;
+  /** Answers that disagree with the committed OpenAPI document (see ResponseContract). */
+  contractViolations: string[];
+  /** Closes the app; fails when any answer disagreed with the document. */
   close(): Promise<void>;
 }
 
@@ -83,15 +87,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     bufferLogs: true,
   });
   await configureHttpApp(app, config);
+  // Last of the onSend hooks: it sees each answer exactly as the client receives it.
+  const contractViolations: string[] = [];
+  recordResponseViolations(app.getHttpAdapter().getInstance(), contractViolations);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
     logs,
     database,
     config,
+    contractViolations,
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
+      if (contractViolations.length > 0) {
+        throw new Error(
+          `Answers that disagree with openapi/openapi.json:\n${[...new Set(contractViolations)].join('\n')}`,
+        );
+      }
     },
   };
 }
