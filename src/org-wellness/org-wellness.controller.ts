@@ -11,7 +11,7 @@ import {
 } from './dto/org-wellness.dto.js';
 import { OrgWellnessService } from './org-wellness.service.js';
 
-@ApiTags('orgs', 'HR integration')
+@ApiTags('org wellness', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId')
 export class OrgWellnessController {

@@ -21,6 +21,7 @@ export class OrgsController {
   }
 
   /** The organisation, for its admin, platform admins and its own API clients. */
+  @ApiTags('HR integration')
   @Get(':orgId')
   @AllowClients(
     'employees:read',

@@ -55,7 +55,7 @@ const ApiScimErrors = () =>
  * an HR client token: `employees:read` to read, `employees:write` to change; the organisation is
  * the client's.
  */
-@ApiTags('scim')
+@ApiTags('SCIM', 'HR integration')
 @ApiConsumes(SCIM_CONTENT_TYPE, 'application/json')
 @ApiProduces(SCIM_CONTENT_TYPE)
 @ApiScimErrors()

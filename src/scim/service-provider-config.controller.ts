@@ -33,7 +33,7 @@ export const SERVICE_PROVIDER_CONFIG = {
   },
 };
 
-@ApiTags('scim')
+@ApiTags('SCIM', 'HR integration')
 @ApiProduces(SCIM_CONTENT_TYPE)
 @UseFilters(ScimErrorFilter)
 @Controller({ path: 'scim/v2/ServiceProviderConfig' })

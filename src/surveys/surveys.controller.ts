@@ -73,7 +73,7 @@ import { SurveyResponsesService } from './survey-responses.service.js';
 import { SurveyResultsService } from './survey-results.service.js';
 import { SurveysService } from './surveys.service.js';
 
-@ApiTags('surveys')
+@ApiTags('surveys', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/surveys')
 export class OrgSurveysController {
@@ -122,6 +122,7 @@ export class SurveysController {
   }
 
   /** A survey, for those who run it, and for members while it is open. */
+  @ApiTags('HR integration')
   @Get(':id')
   @AllowClients('surveys:read', 'surveys:write')
   get(
@@ -132,6 +133,7 @@ export class SurveysController {
   }
 
   /** Changes the title or questions of a draft. */
+  @ApiTags('HR integration')
   @Patch(':id')
   @AllowClients('surveys:write')
   update(
@@ -143,6 +145,7 @@ export class SurveysController {
   }
 
   /** Opens a draft for answers; its questions are fixed from now on. */
+  @ApiTags('HR integration')
   @Post(':id/open')
   @HttpCode(HttpStatus.OK)
   @AllowClients('surveys:write')
@@ -154,6 +157,7 @@ export class SurveysController {
   }
 
   /** Closes an open survey for good; its results show from then on. */
+  @ApiTags('HR integration')
   @Post(':id/close')
   @HttpCode(HttpStatus.OK)
   @AllowClients('surveys:write')

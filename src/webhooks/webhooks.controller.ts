@@ -64,7 +64,7 @@ else is retried with exponential back-off (1, 2, 4, 8, 16 s), six attempts in al
 delivery is marked failed; see \`GET .../webhooks/{id}/deliveries\`. Deliveries are kept 30 days.
 `.trim();
 
-@ApiTags('HR integration')
+@ApiTags('webhooks', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/webhooks')
 export class WebhooksController {

@@ -43,7 +43,7 @@ import { EmployeesService } from './employees.service.js';
  */
 export const BULK_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
-@ApiTags('orgs')
+@ApiTags('orgs', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/employees')
 export class EmployeesController {
@@ -89,7 +89,6 @@ export class EmployeesController {
    */
   @Put()
   @AllowClients('employees:write')
-  @ApiTags('HR integration')
   @RouteConfig({ bodyLimit: BULK_BODY_LIMIT_BYTES })
   @UseFilters(BulkRejectedFilter)
   @ApiUnprocessableEntityResponse({
@@ -107,7 +106,6 @@ export class EmployeesController {
   /** One member, by the id the organisation's lists and provisioning answered. */
   @Get(':employeeId')
   @AllowClients('employees:read', 'employees:write')
-  @ApiTags('HR integration')
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,

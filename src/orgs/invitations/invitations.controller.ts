@@ -25,7 +25,7 @@ import { InvitationsService } from './invitations.service.js';
  * Invitations an organisation sends to people outside its verified domains. The person sees
  * them after signing in (`GET /v1/me/invitations`) and joins only by accepting.
  */
-@ApiTags('orgs')
+@ApiTags('orgs', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/invitations')
 export class OrgInvitationsController {
@@ -67,7 +67,7 @@ export class OrgInvitationsController {
 }
 
 /** The signed-in person's invitations: theirs to accept or decline. */
-@ApiTags('me')
+@ApiTags('orgs')
 @ApiBearerAuth('bearer')
 @Controller('me/invitations')
 export class MyInvitationsController {
