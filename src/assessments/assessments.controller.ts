@@ -17,7 +17,13 @@ import {
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
-  /** One of the caller's own responses (another person's answers 404). */
+  /**
+   * One of the caller's own responses (another person's answers 404).
+   *
+   * @remarks
+   * Its scores, band and the recommendations made when it was answered. Crisis resources are shown
+   * only in the answer to the submission, never again.
+   */
   @Get('responses/:responseId')
   response(
     @CurrentUser() user: AuthenticatedUser,
@@ -26,13 +32,25 @@ export class AssessmentsController {
     return this.assessments.response(user.userId, responseId);
   }
 
-  /** The standard instruments (PHQ-9, GAD-7, WHO-5, PSS-10) and the custom ones the caller sees. */
+  /**
+   * The standard instruments (PHQ-9, GAD-7, WHO-5, PSS-10) and the custom ones the caller sees.
+   *
+   * @remarks
+   * For any signed-in person: the standard instruments, custom ones made by platform admins, and
+   * the caller's own; each with its questions, answer options and scoring.
+   */
   @Get()
   list(@CurrentUser() user: AuthenticatedUser): Promise<AssessmentDto[]> {
     return this.assessments.list(user.userId);
   }
 
-  /** Creates a custom assessment in the same schema as the standard ones. */
+  /**
+   * Creates a custom assessment in the same schema as the standard ones.
+   *
+   * @remarks
+   * For any signed-in person. Seen by its author only, or by everyone when a platform admin makes
+   * it. A definition that does not hold together answers 400, naming each problem.
+   */
   @Post()
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -41,6 +59,13 @@ export class AssessmentsController {
     return this.assessments.create(user.userId, body);
   }
 
+  /**
+   * One assessment, with its questions and scoring.
+   *
+   * @remarks
+   * Standard instruments, custom ones made by platform admins, and the caller's own; any other
+   * answers 404.
+   */
   @Get(':id')
   @ApiNotFoundResponse({ description: 'No such assessment visible to the caller.' })
   get(
@@ -50,7 +75,15 @@ export class AssessmentsController {
     return this.assessments.get(user.userId, id);
   }
 
-  /** Scores the caller's answers; every question answered once, with one of its values. */
+  /**
+   * Scores the caller's answers; every question answered once, with one of its values.
+   *
+   * @remarks
+   * Answers the total and category scores, the band, and recommended courses (and, from a moderate
+   * band, therapists). When the answers call for it, crisis lines for the caller's country are in
+   * this answer only: not stored, logged or passed on. Responses are the person's alone; no
+   * organisation sees them.
+   */
   @Post(':id/responses')
   respond(
     @CurrentUser() user: AuthenticatedUser,
@@ -60,7 +93,13 @@ export class AssessmentsController {
     return this.assessments.respond(user.userId, id, body.answers);
   }
 
-  /** The caller's own responses to this assessment, newest first, with the change over time. */
+  /**
+   * The caller's own responses to this assessment, newest first, with the change over time.
+   *
+   * @remarks
+   * The latest 100, each with its scores and band; `change` is the latest total minus the earliest
+   * (null with fewer than two).
+   */
   @Get(':id/responses')
   history(
     @CurrentUser() user: AuthenticatedUser,

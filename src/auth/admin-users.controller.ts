@@ -12,7 +12,13 @@ import { AdminUsersService } from './admin-users.service.js';
 export class AdminUsersController {
   constructor(private readonly adminUsers: AdminUsersService) {}
 
-  /** Gives a user a role. The user's sessions end, so the new role applies at once. */
+  /**
+   * Gives a user a role.
+   *
+   * @remarks
+   * Platform admins only; `admin` makes the user a platform admin. The user's sessions end in the
+   * same transaction, so the new role applies from their next sign-in. An unknown user answers 404.
+   */
   @Patch(':id/role')
   setRole(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetRoleDto): Promise<UserDto> {
     return this.adminUsers.setRole(id, body.role);

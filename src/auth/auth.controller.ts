@@ -19,7 +19,14 @@ import { RateLimited } from './throttling/rate-limited.decorator.js';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Creates an account with the role `individual` and signs it in. */
+  /**
+   * Creates an account with the role `individual` and signs it in.
+   *
+   * @remarks
+   * Public. Answers the account and the tokens of a new session. An email already registered
+   * answers 409, in about the time a new one takes. Rate-limited per client address and per email
+   * (429 with Retry-After).
+   */
   @Post('register')
   @ApiConflictResponse({ description: 'This email cannot be registered; sign in instead.' })
   @RateLimited()
@@ -27,7 +34,15 @@ export class AuthController {
     return this.auth.register(body);
   }
 
-  /** Signs in with email and password. */
+  /**
+   * Signs in with email and password.
+   *
+   * @remarks
+   * Public. Answers the account and the tokens of a new session. An unknown email and a wrong
+   * password get the same 401, so neither reveals whether an account exists; accounts made by an
+   * organisation's SSO or provisioning have no password and sign in through that SSO. Rate-limited
+   * per client address and per email (429 with Retry-After).
+   */
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @RateLimited()
@@ -36,7 +51,15 @@ export class AuthController {
     return this.auth.login(body);
   }
 
-  /** Exchanges a refresh token for a new pair. Reusing an exchanged token ends the session. */
+  /**
+   * Exchanges a refresh token for a new token pair.
+   *
+   * @remarks
+   * Public: the refresh token is the credential. Each refresh token works once; keep the new one.
+   * Presenting one that was already exchanged ends its whole session (someone else may hold it) and
+   * answers 401, as do unknown and expired ones. Rate-limited per client address and per token (429
+   * with Retry-After).
+   */
   @Post('refresh')
   @ApiUnauthorizedResponse({
     description: 'The refresh token is unknown, expired, revoked or already used.',
@@ -47,7 +70,13 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken);
   }
 
-  /** Ends the session the refresh token belongs to. */
+  /**
+   * Ends the session the refresh token belongs to.
+   *
+   * @remarks
+   * Public: the refresh token is the credential. The session's access tokens stop working at once.
+   * An unknown token changes nothing and also answers 204, so calling it twice is harmless.
+   */
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshDto): Promise<void> {

@@ -40,7 +40,14 @@ export class BuddiesController {
     private readonly matches: BuddyMatchesService,
   ) {}
 
-  /** Opts in to buddy matching, or replaces your buddy profile. */
+  /**
+   * Opts in to buddy matching, or replaces your buddy profile.
+   *
+   * @remarks
+   * Interests, goals and preferred hours (on your clock: the account's time zone unless one is
+   * given). Your suggestions are recomputed in the background, so they can take a moment to appear.
+   * Others are shown your display name, the interests you share with them and your goals.
+   */
   @Put('profile')
   saveProfile(
     @CurrentUser() user: AuthenticatedUser,
@@ -49,14 +56,25 @@ export class BuddiesController {
     return this.profiles.save(user.userId, body);
   }
 
-  /** Your buddy profile; 404 when you have not opted in. */
+  /**
+   * Your buddy profile.
+   *
+   * @remarks
+   * 404 when you have not opted in.
+   */
   @Get('profile')
   @ApiNotFoundResponse({ description: 'You have not opted in to buddy matching.' })
   getProfile(@CurrentUser() user: AuthenticatedUser): Promise<BuddyProfileDto> {
     return this.profiles.get(user.userId);
   }
 
-  /** Opts out: your profile and suggestions go, your pending and active matches end. Blocks stay. */
+  /**
+   * Opts out of buddy matching.
+   *
+   * @remarks
+   * Your profile and suggestions go, and your pending and active matches end. Blocks stay, both
+   * ways, so opting in again does not undo them. 404 when you had not opted in.
+   */
   @Delete('profile')
   @ApiNotFoundResponse({ description: 'You have not opted in to buddy matching.' })
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -64,7 +82,13 @@ export class BuddiesController {
     return this.profiles.optOut(user.userId);
   }
 
-  /** People you may like as a buddy, best first; 409 until you opt in. */
+  /**
+   * People you may like as a buddy, best first.
+   *
+   * @remarks
+   * Up to `limit` (default 10, at most 50), from the list kept for you in the background; people
+   * you have a pending, active or blocked match with are left out. 409 until you opt in.
+   */
   @Get('suggestions')
   @ApiConflictResponse({ description: 'Opt in first (PUT /v1/buddies/profile).' })
   suggestions(
@@ -74,7 +98,14 @@ export class BuddiesController {
     return this.profiles.suggestions(user.userId, query.limit ?? 10);
   }
 
-  /** Asks someone to be your buddy; they accept or decline. One live match per pair. */
+  /**
+   * Asks someone to be your buddy; they accept or decline.
+   *
+   * @remarks
+   * Both of you must have opted in: 409 until you have; someone who has not, or who blocked you or
+   * whom you blocked, answers 404 alike. One live match per pair: 409 when you already have a
+   * pending or active one.
+   */
   @Post('requests')
   @ApiNotFoundResponse({ description: 'No one with this id is open to buddy requests.' })
   @ApiConflictResponse({
@@ -88,13 +119,25 @@ export class BuddiesController {
     return this.matches.request(user.userId, body.userId);
   }
 
-  /** Your pending requests, both ways, and your active matches. */
+  /**
+   * Your pending requests, both ways, and your active matches.
+   *
+   * @remarks
+   * Each with the other person's display name, its direction and the compatibility score. Declined,
+   * ended and blocked matches are not listed.
+   */
   @Get('matches')
   matchesOf(@CurrentUser() user: AuthenticatedUser): Promise<BuddyMatchDto[]> {
     return this.matches.list(user.userId);
   }
 
-  /** Accepts a pending request you received. */
+  /**
+   * Accepts a pending request you received.
+   *
+   * @remarks
+   * Only the person asked may accept (403 for the one who asked); a match no longer pending answers
+   * 409.
+   */
   @Post('matches/:id/accept')
   @ApiForbiddenResponse({ description: 'Only the person who was asked can answer a request.' })
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
@@ -107,7 +150,13 @@ export class BuddiesController {
     return this.matches.accept(user.userId, id);
   }
 
-  /** Declines a pending request you received. */
+  /**
+   * Declines a pending request you received.
+   *
+   * @remarks
+   * Only the person asked may decline (403 for the one who asked); a match no longer pending
+   * answers 409.
+   */
   @Post('matches/:id/decline')
   @ApiForbiddenResponse({ description: 'Only the person who was asked can answer a request.' })
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
@@ -120,7 +169,12 @@ export class BuddiesController {
     return this.matches.decline(user.userId, id);
   }
 
-  /** Ends an active match, or withdraws a pending request; either person may. */
+  /**
+   * Ends an active match, or withdraws a pending request; either person may.
+   *
+   * @remarks
+   * A match already declined or ended answers 409.
+   */
   @Post('matches/:id/end')
   @ApiNotFoundResponse({ description: 'No such match of yours.' })
   @ApiConflictResponse({ description: 'The match is not in a state this step applies to.' })
@@ -133,8 +187,12 @@ export class BuddiesController {
   }
 
   /**
-   * Blocks someone for good (there is no unblock): neither of you is suggested to the other or
-   * can ask the other again, and a live match between you stops. They are not told.
+   * Blocks someone for good.
+   *
+   * @remarks
+   * There is no unblock. Neither of you is suggested to the other or can ask the other again, and a
+   * live match between you stops. They are not told: to them you look like someone who has not
+   * opted in. Blocking again changes nothing.
    */
   @Post('blocks')
   @ApiNotFoundResponse({ description: 'No such person.' })

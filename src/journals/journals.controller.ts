@@ -30,6 +30,13 @@ import { JournalsService } from './journals.service.js';
 export class JournalsController {
   constructor(private readonly journals: JournalsService) {}
 
+  /**
+   * Writes a journal entry.
+   *
+   * @remarks
+   * For any signed-in person. The text is stored encrypted, and entries are answered to their
+   * author only. Up to 20 tags, stored normalised (lower case, dashes for spaces).
+   */
   @Post()
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -38,7 +45,13 @@ export class JournalsController {
     return this.journals.create(user.userId, body);
   }
 
-  /** The caller's entries, newest first, optionally by tag and time range. */
+  /**
+   * The caller's entries, newest first, optionally by tag and time range.
+   *
+   * @remarks
+   * Only the caller's own. Paged with `limit` (up to 100, default 20) and `cursor`; `tag` is
+   * normalised like stored tags.
+   */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
@@ -47,6 +60,12 @@ export class JournalsController {
     return this.journals.list(user.userId, query);
   }
 
+  /**
+   * One of the caller's journal entries.
+   *
+   * @remarks
+   * Another person's entry answers 404, the same as an unknown one.
+   */
   @Get(':id')
   get(
     @CurrentUser() user: AuthenticatedUser,
@@ -55,6 +74,13 @@ export class JournalsController {
     return this.journals.get(user.userId, id);
   }
 
+  /**
+   * Changes one of the caller's journal entries.
+   *
+   * @remarks
+   * Only the fields sent change; `tags` replaces them all and `moodScore: null` clears it. Another
+   * person's entry answers 404.
+   */
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -64,6 +90,12 @@ export class JournalsController {
     return this.journals.update(user.userId, id, body);
   }
 
+  /**
+   * Deletes one of the caller's journal entries.
+   *
+   * @remarks
+   * For good. Another person's entry answers 404.
+   */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(

@@ -31,7 +31,14 @@ import { MoodService } from './mood.service.js';
 export class MoodController {
   constructor(private readonly mood: MoodService) {}
 
-  /** Records how the caller feels now. */
+  /**
+   * Records how the caller feels now.
+   *
+   * @remarks
+   * For any signed-in person. A score from 1 to 10 and an optional note, stored encrypted and
+   * answered to no one else. Each change to a person's entries queues a recompute of their
+   * organisations' wellness scores, which show only aggregates.
+   */
   @Post()
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -40,13 +47,25 @@ export class MoodController {
     return this.mood.create(user.userId, body);
   }
 
-  /** The caller's entries, newest first. */
+  /**
+   * The caller's entries, newest first.
+   *
+   * @remarks
+   * Only the caller's own, with their notes. Paged with `limit` (up to 100, default 20) and
+   * `cursor`, optionally between `from` and `to`.
+   */
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto): Promise<MoodPageDto> {
     return this.mood.list(user.userId, query);
   }
 
-  /** Daily means in the caller's time zone, moving averages, trend, weekdays and streaks. */
+  /**
+   * Daily means in the caller's time zone, moving averages, trend, weekdays and streaks.
+   *
+   * @remarks
+   * Over the last `days` calendar days (default 30, up to 365), counted in the time zone of the
+   * caller's account; a day without an entry has a null average.
+   */
   @Get('stats')
   stats(
     @CurrentUser() user: AuthenticatedUser,
@@ -55,6 +74,13 @@ export class MoodController {
     return this.mood.stats(user.userId, query.days);
   }
 
+  /**
+   * Changes one of the caller's mood entries.
+   *
+   * @remarks
+   * Only the fields sent change; `notes: null` removes the note. Another person's entry answers
+   * 404, the same as an unknown one. The caller's organisations' scores are recomputed.
+   */
   @Patch(':id')
   @ApiNotFoundResponse({ description: 'No such entry of the caller (others’ entries included).' })
   update(
@@ -65,6 +91,13 @@ export class MoodController {
     return this.mood.update(user.userId, id, body);
   }
 
+  /**
+   * Deletes one of the caller's mood entries.
+   *
+   * @remarks
+   * Another person's entry answers 404, the same as an unknown one. The caller's organisations'
+   * scores are recomputed without it.
+   */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNotFoundResponse({ description: 'No such entry of the caller (others’ entries included).' })

@@ -11,16 +11,21 @@ import {
 } from './dto/org-wellness.dto.js';
 import { OrgWellnessService } from './org-wellness.service.js';
 
-@ApiTags('orgs', 'HR integration')
+@ApiTags('org wellness', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId')
 export class OrgWellnessController {
   constructor(private readonly wellness: OrgWellnessService) {}
 
   /**
-   * The organisation's wellness at a glance: score, 12-week trend, participation and the
-   * departments large enough to show. For its admin, platform admins, managers who are members
-   * and its HR clients with org.wellness:read. Aggregates only, never a person.
+   * The organisation's wellness at a glance.
+   *
+   * @remarks
+   * For its admin, platform admins, its managers and HR clients with `org.wellness:read`; anyone
+   * else gets 404. Score, 12-week trend, participation and departments, as the last background
+   * recompute published them: aggregates only, never a person. Departments too small to show alone
+   * (fewer than the organisation's minGroupSize) are pooled into "Other" or withheld, each listed
+   * with the reason.
    */
   @Get('dashboard')
   @AllowClients('org.wellness:read')
@@ -32,7 +37,14 @@ export class OrgWellnessController {
     return this.wellness.dashboard(principal, orgId);
   }
 
-  /** Every computation of the score, newest first: the dated history behind the trend. */
+  /**
+   * The history of the organisation's wellness score.
+   *
+   * @remarks
+   * For the same callers as the dashboard. Every published computation of the score, newest first,
+   * paged with `limit` and `cursor`; how many members had logged a mood is answered as null when it
+   * is some but fewer than the organisation's minGroupSize.
+   */
   @Get('wellness/snapshots')
   @AllowClients('org.wellness:read')
   snapshots(

@@ -13,14 +13,28 @@ import { OrgsService } from './orgs.service.js';
 export class OrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
-  /** Creates an organisation and names its admin (the caller by default). */
+  /**
+   * Creates an organisation and names its admin (the caller by default).
+   *
+   * @remarks
+   * Platform admins only. `minGroupSize` (at least 3, default 5) is the smallest group whose
+   * aggregates the organisation is ever shown; it can be changed later in its settings.
+   */
   @Post()
   @Roles('admin')
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateOrgDto): Promise<OrgDto> {
     return this.orgs.create(user, body);
   }
 
-  /** The organisation, for its admin, platform admins and its own API clients. */
+  /**
+   * The organisation and its settings.
+   *
+   * @remarks
+   * For its admin, platform admins and its own HR clients with any scope; anyone else gets 404.
+   * Answers its name, admin, privacy thresholds, score cadence, time zone, departments and latest
+   * wellness score.
+   */
+  @ApiTags('HR integration')
   @Get(':orgId')
   @AllowClients(
     'employees:read',
@@ -37,8 +51,12 @@ export class OrgsController {
   }
 
   /**
-   * Renames the organisation or changes its settings, for its admin and platform admins; only
-   * a platform admin may hand it to another admin.
+   * Changes the organisation's name or settings.
+   *
+   * @remarks
+   * For its admin and platform admins; anyone else gets 404. Only the fields and settings sent
+   * change. Only a platform admin may hand the organisation to another admin (403 otherwise), and
+   * `commentsMinGroupSize` may not go below `minGroupSize` (422).
    */
   @Patch(':orgId')
   @ApiUnprocessableEntityResponse({

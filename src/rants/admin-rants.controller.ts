@@ -21,19 +21,38 @@ import { RantsService } from './rants.service.js';
 export class AdminRantsController {
   constructor(private readonly rants: RantsService) {}
 
+  /**
+   * Reported posts, for moderators.
+   *
+   * @remarks
+   * Platform admins only. Most reported first, with the number of reports per reason; `status`
+   * chooses posts still in the feed (`open`) or already hidden. Moderators see the text, never an
+   * author or a reporter: neither is recorded.
+   */
   @Get('reported')
   reported(@Query() query: ReportedRantsQueryDto): Promise<ReportedRantPageDto> {
     return this.rants.reported(query.status === 'hidden', query.limit ?? 20, query.cursor);
   }
 
-  /** Takes a post out of the feed; it is kept so the decision can be reviewed or undone. */
+  /**
+   * Takes a post out of the feed.
+   *
+   * @remarks
+   * Platform admins only. The post is kept so the decision can be reviewed or undone with restore.
+   * An unknown post answers 404.
+   */
   @Post(':id/hide')
   @HttpCode(HttpStatus.NO_CONTENT)
   hide(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.rants.setHidden(id, true);
   }
 
-  /** Puts a hidden post back in the feed. */
+  /**
+   * Puts a hidden post back in the feed.
+   *
+   * @remarks
+   * Platform admins only. An unknown post answers 404.
+   */
   @Post(':id/restore')
   @HttpCode(HttpStatus.NO_CONTENT)
   restore(@Param('id', ParseUUIDPipe) id: string): Promise<void> {

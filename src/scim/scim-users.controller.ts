@@ -34,7 +34,7 @@ const USER = { description: 'The User as it now stands.', ...scimContent('ScimUs
  * an HR client token: `employees:read` to read, `employees:write` to change; the organisation is
  * the client's.
  */
-@ApiTags('scim')
+@ApiTags('SCIM', 'HR integration')
 @ApiConsumes(SCIM_CONTENT_TYPE, 'application/json')
 @ApiProduces(SCIM_CONTENT_TYPE)
 @UseFilters(ScimErrorFilter)
@@ -42,7 +42,15 @@ const USER = { description: 'The User as it now stands.', ...scimContent('ScimUs
 export class ScimUsersController {
   constructor(private readonly users: ScimUsersService) {}
 
-  /** Provisions a person: their account (made if needed) joins the organisation. */
+  /**
+   * Provisions a person as a member of the organisation.
+   *
+   * @remarks
+   * For HR clients with `employees:write`; the organisation is the client's. The userName must be
+   * an email of a domain the organisation has verified (403 otherwise); an account is made if none
+   * exists, an ended membership starts again, and a current member answers 409 (uniqueness). A
+   * person's token answers 403.
+   */
   @Post()
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
@@ -62,7 +70,14 @@ export class ScimUsersController {
     return user;
   }
 
-  /** Members, filtered by `userName eq "..."` or `externalId eq "..."`. */
+  /**
+   * Members, filtered by `userName eq "..."` or `externalId eq "..."`.
+   *
+   * @remarks
+   * For HR clients with `employees:read` or `employees:write`. A ListResponse paged with
+   * `startIndex` (from 1) and `count` (default 100, at most 200); ended memberships are listed with
+   * `active: false`.
+   */
   @Get()
   @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
@@ -98,6 +113,14 @@ export class ScimUsersController {
     return this.users.list(principal, query);
   }
 
+  /**
+   * One User.
+   *
+   * @remarks
+   * For HR clients with `employees:read` or `employees:write`. The id is the member's id, as in
+   * `/v1/orgs/{orgId}/employees`; one that is not a member of the client's organisation answers
+   * 404.
+   */
   @Get(':id')
   @AllowClients('employees:read', 'employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
@@ -106,7 +129,14 @@ export class ScimUsersController {
     return this.users.get(principal, id);
   }
 
-  /** Replaces the User; userName (the sign-in email) cannot change. */
+  /**
+   * Replaces the User; userName (the sign-in email) cannot change.
+   *
+   * @remarks
+   * For HR clients with `employees:write`; the organisation is the client's. externalId, title and
+   * department left out are cleared; `active: false` ends the membership and the sessions begun
+   * through the organisation's SSO. A different userName answers 400 (mutability).
+   */
   @Put(':id')
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
@@ -120,7 +150,15 @@ export class ScimUsersController {
     return this.users.replace(principal, id, body);
   }
 
-  /** A PatchOp: `active` false deprovisions (membership and sessions end), true restores. */
+  /**
+   * Changes some attributes of a User.
+   *
+   * @remarks
+   * For HR clients with `employees:write`; the organisation is the client's. A PatchOp (add,
+   * replace, remove): `active` false deprovisions (the membership and the sessions begun through
+   * the organisation's SSO end), true restores. Attributes this service does not keep are ignored;
+   * userName cannot change (400).
+   */
   @Patch(':id')
   @AllowClients('employees:write')
   @Header('Content-Type', SCIM_CONTENT_TYPE)
@@ -134,7 +172,14 @@ export class ScimUsersController {
     return this.users.patch(principal, id, body);
   }
 
-  /** Deprovisions: the membership and the person's sessions end; their own data stays. */
+  /**
+   * Deprovisions a User.
+   *
+   * @remarks
+   * For HR clients with `employees:write`; the organisation is the client's. The membership and the
+   * sessions the person began through the organisation's SSO end; their account and own data stay,
+   * and the User remains, with `active: false`. Deprovisioning again changes nothing.
+   */
   @Delete(':id')
   @AllowClients('employees:write')
   @HttpCode(HttpStatus.NO_CONTENT)

@@ -34,11 +34,19 @@ export const SERVICE_PROVIDER_CONFIG = {
   },
 };
 
-@ApiTags('scim')
+@ApiTags('SCIM', 'HR integration')
 @ApiProduces(SCIM_CONTENT_TYPE)
 @UseFilters(ScimErrorFilter)
 @Controller({ path: 'scim/v2/ServiceProviderConfig' })
 export class ServiceProviderConfigController {
+  /**
+   * What this SCIM service supports.
+   *
+   * @remarks
+   * Public, and the same for everyone (RFC 7643 section 5): PATCH and filtering are supported, with
+   * at most 200 results a page; bulk, sorting, ETags and password changes are not. Every other SCIM
+   * route takes an HR client's bearer token.
+   */
   @Get()
   @Public()
   @Header('Content-Type', SCIM_CONTENT_TYPE)

@@ -79,13 +79,20 @@ import { SurveyResponsesService } from './survey-responses.service.js';
 import { SurveyResultsService } from './survey-results.service.js';
 import { SurveysService } from './surveys.service.js';
 
-@ApiTags('surveys')
+@ApiTags('surveys', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/surveys')
 export class OrgSurveysController {
   constructor(private readonly surveys: SurveysService) {}
 
-  /** Drafts a survey, for the organisation's admin, its managers and HR systems. */
+  /**
+   * Drafts a survey.
+   *
+   * @remarks
+   * For the organisation's admin, its managers, platform admins and HR clients with
+   * `surveys:write`; anyone else gets 404. 1 to 50 questions; a draft can be changed until it is
+   * opened, and members see nothing of it until then.
+   */
   @Post()
   @AllowClients('surveys:write')
   create(
@@ -96,7 +103,14 @@ export class OrgSurveysController {
     return this.surveys.create(principal, orgId, body);
   }
 
-  /** The organisation's surveys, newest first. Members find theirs at /v1/surveys/open. */
+  /**
+   * The organisation's surveys, newest first.
+   *
+   * @remarks
+   * For the organisation's admin, its managers, platform admins and HR clients with `surveys:read`
+   * or `surveys:write`; anyone else gets 404. Filtered by `status`, paged with `limit` and
+   * `cursor`. Members find the surveys they may answer at `GET /v1/surveys/open`.
+   */
   @Get()
   @AllowClients('surveys:read', 'surveys:write')
   list(
@@ -118,7 +132,13 @@ export class SurveysController {
     private readonly surveyResults: SurveyResultsService,
   ) {}
 
-  /** The open surveys of the organisations the caller is an active member of, newest first. */
+  /**
+   * The open surveys the caller may answer, newest first.
+   *
+   * @remarks
+   * For any signed-in person: surveys whose audience, fixed when they opened, includes the caller
+   * as a current member. Paged with `limit` and `cursor`.
+   */
   @Get('open')
   listOpen(
     @CurrentUser() user: AuthenticatedUser,
@@ -127,7 +147,15 @@ export class SurveysController {
     return this.surveys.listOpen(user, query);
   }
 
-  /** A survey, for those who run it, and for members while it is open. */
+  /**
+   * One survey, with its questions.
+   *
+   * @remarks
+   * In any state for those who run the organisation's surveys (its admin, managers, platform
+   * admins, HR clients with `surveys:read` or `surveys:write`); for its current members only while
+   * it is open. Anyone else gets 404.
+   */
+  @ApiTags('HR integration')
   @Get(':id')
   @AllowClients('surveys:read', 'surveys:write')
   get(
@@ -137,7 +165,14 @@ export class SurveysController {
     return this.surveys.get(principal, id);
   }
 
-  /** Changes the title or questions of a draft. */
+  /**
+   * Changes the title or questions of a draft.
+   *
+   * @remarks
+   * For those who run the organisation's surveys (HR clients with `surveys:write`); anyone else
+   * gets 404. An open or closed survey answers 409: its questions are fixed once it opens.
+   */
+  @ApiTags('HR integration')
   @Patch(':id')
   @ApiConflictResponse({ description: 'Only a draft survey can be edited.' })
   @AllowClients('surveys:write')
@@ -149,7 +184,15 @@ export class SurveysController {
     return this.surveys.update(principal, id, body);
   }
 
-  /** Opens a draft for answers; its questions are fixed from now on. */
+  /**
+   * Opens a draft for answers; its questions are fixed from now on.
+   *
+   * @remarks
+   * For those who run the organisation's surveys (HR clients with `surveys:write`); anyone else
+   * gets 404. Who may answer, their departments and the privacy thresholds are fixed now too, and
+   * subscribed webhooks receive `survey.opened`. A survey that is not a draft answers 409.
+   */
+  @ApiTags('HR integration')
   @Post(':id/open')
   @ApiConflictResponse({ description: 'Only a draft survey can be opened.' })
   @HttpCode(HttpStatus.OK)
@@ -161,7 +204,16 @@ export class SurveysController {
     return this.surveys.open(principal, id);
   }
 
-  /** Closes an open survey for good; its results show from then on. */
+  /**
+   * Closes an open survey for good.
+   *
+   * @remarks
+   * For those who run the organisation's surveys (HR clients with `surveys:write`); anyone else
+   * gets 404. No more answers are taken and participation is fixed; results show their figures from
+   * now on, if enough members answered. Subscribed webhooks receive `survey.closed`. A survey that
+   * is not open answers 409.
+   */
+  @ApiTags('HR integration')
   @Post(':id/close')
   @ApiConflictResponse({ description: 'Only an open survey can be closed.' })
   @HttpCode(HttpStatus.OK)
@@ -173,7 +225,15 @@ export class SurveysController {
     return this.surveys.close(principal, id);
   }
 
-  /** Answers an open survey of the caller's organisation, once and anonymously. */
+  /**
+   * Answers an open survey of the caller's organisation, once and anonymously.
+   *
+   * @remarks
+   * For members who were in its audience when it opened (403 for those who joined later). Only that
+   * the caller answered is recorded against them; the answers are stored with nothing that leads
+   * back to them, and nothing that identifies them is answered. A second answer, or a survey no
+   * longer open, answers 409.
+   */
   @Post(':id/responses')
   @ApiForbiddenResponse({
     description: 'You were not a member of the organisation when the survey opened.',
@@ -188,9 +248,14 @@ export class SurveysController {
   }
 
   /**
-   * How the organisation answered, under its privacy threshold (minGroupSize): for a closed
-   * survey only, per question and per department, small groups merged or suppressed so none can
-   * be derived from the rest. HR systems read it with a `surveys:read` client token.
+   * How the organisation answered a survey, in aggregate.
+   *
+   * @remarks
+   * For those who run the organisation's surveys, and HR clients with `surveys:read`. Figures show
+   * only once the survey is closed and at least minGroupSize members (the threshold fixed when it
+   * opened) answered; per question and per department, with departments too small to show merged or
+   * suppressed so none can be derived from the rest. Free-text answers are listed, shuffled, only
+   * for questions answered at least commentsMinGroupSize times.
    */
   @Get(':id/results')
   @AllowClients('surveys:read')

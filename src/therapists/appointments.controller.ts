@@ -37,7 +37,14 @@ const ILLEGAL_MOVE = 'The status does not allow this change; the detail names fr
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
-  /** Books one free slot of a therapist for the caller; it starts pending. */
+  /**
+   * Books one free slot of a therapist for the caller; it starts pending.
+   *
+   * @remarks
+   * For any signed-in person. The time must be one of the therapist's future slots (422); a slot
+   * already booked answers 409, also when two people race for it. The optional note is stored
+   * encrypted and answered only to the person who booked.
+   */
   @Post()
   @ApiNotFoundResponse({ description: 'No such therapist.' })
   @ApiUnprocessableEntityResponse({ description: 'Not one of the therapist’s future slots.' })
@@ -49,7 +56,13 @@ export class AppointmentsController {
     return this.appointments.book(user.userId, body);
   }
 
-  /** The caller's appointments: upcoming soonest first, or past latest first. */
+  /**
+   * The caller's appointments: upcoming soonest first, or past latest first.
+   *
+   * @remarks
+   * `when` chooses upcoming (the default) or past; paged with `limit` and `cursor`. Each with the
+   * caller's note.
+   */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
@@ -58,6 +71,12 @@ export class AppointmentsController {
     return this.appointments.list(user.userId, query);
   }
 
+  /**
+   * One of the caller's appointments.
+   *
+   * @remarks
+   * With the caller's note. Another person's appointment answers 404, the same as an unknown one.
+   */
   @Get(':id')
   @ApiNotFoundResponse({ description: NOT_YOURS })
   get(
@@ -67,7 +86,13 @@ export class AppointmentsController {
     return this.appointments.get(user.userId, id);
   }
 
-  /** Calls off a pending or confirmed appointment: its owner, or an admin for the practice. */
+  /**
+   * Calls off a pending or confirmed appointment: its owner, or an admin for the practice.
+   *
+   * @remarks
+   * A platform admin may cancel anyone's, answered without the person's note; anyone else only
+   * their own (404 otherwise). A completed, cancelled or no-show appointment answers 409.
+   */
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiNotFoundResponse({ description: NOT_YOURS })
@@ -80,8 +105,12 @@ export class AppointmentsController {
   }
 
   /**
-   * Moves the caller's pending or confirmed appointment to another free slot of the same
-   * therapist, atomically (a taken slot changes nothing); it becomes pending again.
+   * Moves the caller's appointment to another free slot of the same therapist.
+   *
+   * @remarks
+   * Pending or confirmed appointments only (409 otherwise). Atomic: if the new slot is taken,
+   * nothing changes (409). It becomes pending again, since the practice confirmed the old time, not
+   * the new one.
    */
   @Post(':id/reschedule')
   @HttpCode(HttpStatus.OK)
@@ -96,7 +125,13 @@ export class AppointmentsController {
     return this.appointments.reschedule(user.userId, id, body);
   }
 
-  /** The practice confirms a pending appointment. */
+  /**
+   * The practice confirms a pending appointment.
+   *
+   * @remarks
+   * Platform admins only, acting for the practice; answered without the person's note. Anything but
+   * a pending appointment answers 409.
+   */
   @Post(':id/confirm')
   @Roles('admin')
   @HttpCode(HttpStatus.OK)
@@ -105,7 +140,13 @@ export class AppointmentsController {
     return this.appointments.setStatus(id, 'confirmed');
   }
 
-  /** The practice records a confirmed session as held, once it has started. */
+  /**
+   * The practice records a confirmed session as held, once it has started.
+   *
+   * @remarks
+   * Platform admins only, acting for the practice; answered without the person's note. Anything but
+   * a confirmed appointment whose start has passed answers 409.
+   */
   @Post(':id/complete')
   @Roles('admin')
   @HttpCode(HttpStatus.OK)
@@ -114,7 +155,13 @@ export class AppointmentsController {
     return this.appointments.setStatus(id, 'completed');
   }
 
-  /** The practice records that the person did not come, once the session has started. */
+  /**
+   * The practice records that the person did not come, once the session has started.
+   *
+   * @remarks
+   * Platform admins only, acting for the practice; answered without the person's note. Anything but
+   * a confirmed appointment whose start has passed answers 409.
+   */
   @Post(':id/no-show')
   @Roles('admin')
   @HttpCode(HttpStatus.OK)

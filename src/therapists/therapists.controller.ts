@@ -19,22 +19,35 @@ export class TherapistsController {
   constructor(private readonly therapists: TherapistsService) {}
 
   /**
-   * The directory, best rated first, then by name: by specialization, minimum rating, language,
-   * and free time (at least one free slot between freeFrom and freeTo).
+   * The therapist directory, best rated first, then by name.
+   *
+   * @remarks
+   * For any signed-in person. Filtered by specialization, minimum rating, language and free time
+   * (at least one free slot between `freeFrom` and `freeTo`), paged with `limit` and `cursor`.
    */
   @Get()
   list(@Query() query: TherapistQueryDto): Promise<TherapistPageDto> {
     return this.therapists.list(query);
   }
 
+  /**
+   * One therapist, with their weekly hours.
+   *
+   * @remarks
+   * For any signed-in person. `availability` is null while no hours are set, and nothing can be
+   * booked then.
+   */
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TherapistDto> {
     return this.therapists.get(id);
   }
 
   /**
-   * Free slots between `from` and `to` (at most 31 days): the weekly hours and exceptions laid
-   * out on the therapist's local clock, minus booked time and the past.
+   * A therapist's free slots between `from` and `to` (at most 31 days).
+   *
+   * @remarks
+   * The weekly hours and exceptions laid out on the therapist's local clock, minus booked time and
+   * the past. Book one with `POST /v1/appointments`.
    */
   @Get(':id/slots')
   slots(
@@ -44,6 +57,13 @@ export class TherapistsController {
     return this.therapists.slots(id, query);
   }
 
+  /**
+   * Adds a therapist to the directory.
+   *
+   * @remarks
+   * Platform admins only. The license number must be unique (409); availability is checked rule by
+   * rule (400 naming each field).
+   */
   @Post()
   @Roles('admin')
   @ApiConflictResponse({ description: 'Another therapist has this license number.' })
@@ -51,7 +71,13 @@ export class TherapistsController {
     return this.therapists.create(body);
   }
 
-  /** Changes the given fields; booked appointments stay as they are. */
+  /**
+   * Changes a therapist's details or availability.
+   *
+   * @remarks
+   * Platform admins only. Only the fields given change, `availability` as a whole; booked
+   * appointments stay as they are. A license number another therapist has answers 409.
+   */
   @Patch(':id')
   @Roles('admin')
   @ApiConflictResponse({ description: 'Another therapist has this license number.' })

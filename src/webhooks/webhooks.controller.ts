@@ -64,7 +64,7 @@ else is retried with exponential back-off (1, 2, 4, 8, 16 s), six attempts in al
 delivery is marked failed; see \`GET .../webhooks/{id}/deliveries\`. Deliveries are kept 30 days.
 `.trim();
 
-@ApiTags('HR integration')
+@ApiTags('webhooks', 'HR integration')
 @ApiBearerAuth('bearer')
 @Controller('orgs/:orgId/webhooks')
 export class WebhooksController {
@@ -87,7 +87,13 @@ export class WebhooksController {
     return this.webhooks.create(principal, orgId, body);
   }
 
-  /** The organisation's webhooks, newest first (their secrets are never shown again). */
+  /**
+   * The organisation's webhooks, newest first (their secrets are never shown again).
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `org.wellness:read` or
+   * `surveys:read`; anyone else gets 404. Each with its URL and events.
+   */
   @Get()
   @AllowClients('org.wellness:read', 'surveys:read')
   list(
@@ -97,7 +103,13 @@ export class WebhooksController {
     return this.webhooks.list(principal, orgId);
   }
 
-  /** Deletes the webhook and its delivery history; nothing more is sent to it. */
+  /**
+   * Deletes the webhook and its delivery history; nothing more is sent to it.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `org.wellness:read` or
+   * `surveys:read`. Deliveries still queued for it are not sent.
+   */
   @Delete(':id')
   @AllowClients('org.wellness:read', 'surveys:read')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -109,7 +121,14 @@ export class WebhooksController {
     return this.webhooks.remove(principal, orgId, id);
   }
 
-  /** The webhook's deliveries, newest first: status, attempts and the last error. */
+  /**
+   * The webhook's deliveries, newest first: status, attempts and the last error.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `org.wellness:read` or
+   * `surveys:read`. Paged with `limit` and `cursor`; deliveries are kept 30 days. A delivery is
+   * pending until a 2xx answer (delivered) or its sixth failed attempt (failed).
+   */
   @Get(':id/deliveries')
   @AllowClients('org.wellness:read', 'surveys:read')
   deliveries(

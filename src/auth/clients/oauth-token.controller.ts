@@ -53,11 +53,16 @@ export class OAuthTokenController {
   constructor(private readonly clients: ApiClientsService) {}
 
   /**
-   * OAuth 2.0 client-credentials grant (RFC 6749 section 4.4). Send
-   * `grant_type=client_credentials` (and optionally `scope`) as a form, authenticating with HTTP
-   * Basic or with `client_id` and `client_secret` form fields. The same fields as a JSON object
-   * are accepted too, for clients that cannot send a form. Errors follow RFC 6749 section 5.2.
-   * A token is refused as soon as its client is revoked, whatever its remaining lifetime.
+   * Issues an HR system a client-credentials access token.
+   *
+   * @remarks
+   * OAuth 2.0 client-credentials grant (RFC 6749 section 4.4). Send `grant_type=client_credentials`
+   * (and optionally `scope`) as a form, authenticating with HTTP Basic or with `client_id` and
+   * `client_secret` fields (a JSON body with the same fields works too). The token lasts 10
+   * minutes, is bound to the client's organisation and carries the scopes asked for (all the
+   * client's by default, never more: 400 `invalid_scope`). Errors follow RFC 6749 section 5.2. A
+   * token is refused as soon as its client is revoked, whatever its remaining lifetime.
+   * Rate-limited per client (429 with Retry-After).
    */
   @Post('token')
   @HttpCode(HttpStatus.OK)

@@ -22,7 +22,14 @@ import { ApiClientsService } from './api-clients.service.js';
 export class OrgApiClientsController {
   constructor(private readonly clients: ApiClientsService) {}
 
-  /** Creates a client; its secret is in this answer only. */
+  /**
+   * Creates a client; its secret is in this answer only.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins; anyone else gets 404. The client is bound to
+   * this organisation with the scopes given. Only a hash of the secret is kept, so store it now;
+   * the HR system exchanges the client id and secret for tokens at `POST /v1/oauth/token`.
+   */
   @Post()
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -32,6 +39,14 @@ export class OrgApiClientsController {
     return this.clients.create(user, orgId, body);
   }
 
+  /**
+   * The organisation's API clients.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins; anyone else gets 404. Newest first, revoked
+   * ones included, each with its scopes and when it last obtained a token; secrets are never shown
+   * again.
+   */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
@@ -40,7 +55,13 @@ export class OrgApiClientsController {
     return this.clients.list(user, orgId);
   }
 
-  /** Revokes a client: its tokens stop working at once. */
+  /**
+   * Revokes a client: its tokens stop working at once.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins. Tokens already issued are refused from the
+   * next request and no new ones are issued. A client already revoked answers 404.
+   */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   revoke(

@@ -35,8 +35,14 @@ export class SsoController {
   constructor(private readonly sso: SsoService) {}
 
   /**
-   * Exchanges an ID token from an organisation's OpenID provider for this service's tokens,
-   * making the account and membership on first sign-in.
+   * Signs in with an ID token from the organisation's identity provider.
+   *
+   * @remarks
+   * Public. The ID token must come from a registered provider, be used for the first time, carry
+   * the nonce the client sent and a verified email of a domain the organisation has verified;
+   * otherwise 401. The first sign-in makes the account (unless one exists) and the membership. The
+   * session belongs to the organisation's SSO: ending the membership ends it. Platform admin
+   * accounts cannot sign in this way (403). Rate-limited per identity (429 with Retry-After).
    */
   @Post('exchange')
   @Public()
@@ -59,6 +65,15 @@ export class SsoController {
 export class OrgIdentityProvidersController {
   constructor(private readonly sso: SsoService) {}
 
+  /**
+   * Registers an OpenID Connect provider for the organisation's SSO.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+   * Each email domain must be one the organisation has verified (422 otherwise), and the issuer an
+   * https URL. An issuer shared by several organisations (Entra multi-tenant, Google) is told apart
+   * by `tenantClaim` and `tenantId`; a registration that would clash answers 409.
+   */
   @Post()
   @ApiConflictResponse({ description: 'The issuer (and tenant) is already registered.' })
   @ApiUnprocessableEntityResponse({
@@ -73,6 +88,12 @@ export class OrgIdentityProvidersController {
     return this.sso.register(user, orgId, body);
   }
 
+  /**
+   * The organisation's identity providers.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+   */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
@@ -81,6 +102,13 @@ export class OrgIdentityProvidersController {
     return this.sso.list(user, orgId);
   }
 
+  /**
+   * Removes an identity provider.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client. Its people can no longer
+   * sign in through it; sessions already open stay open.
+   */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(

@@ -31,7 +31,14 @@ import { OrgDomainsService } from './org-domains.service.js';
 export class OrgDomainsController {
   constructor(private readonly domains: OrgDomainsService) {}
 
-  /** Claims a domain and answers the TXT record to publish (claiming again answers the same). */
+  /**
+   * Claims an email domain and answers the TXT record to publish.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+   * Publish the record in the domain's DNS, then call verify; claiming again answers the same
+   * record.
+   */
   @Post()
   claim(
     @CurrentPrincipal() principal: Principal,
@@ -41,7 +48,13 @@ export class OrgDomainsController {
     return this.domains.claim(principal, orgId, body.domain);
   }
 
-  /** The organisation's domains, pending and verified. */
+  /**
+   * The organisation's domains, pending and verified.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+   * Each with the TXT record that verifies it.
+   */
   @Get()
   list(
     @CurrentPrincipal() principal: Principal,
@@ -50,7 +63,14 @@ export class OrgDomainsController {
     return this.domains.list(principal, orgId);
   }
 
-  /** Looks the TXT record up in DNS now and marks the domain verified when it is there. */
+  /**
+   * Looks the TXT record up in DNS now and marks the domain verified when it is there.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client. A domain already
+   * verified answers as it is. 422 while the record cannot be found (DNS changes can take a while),
+   * 409 when another organisation has verified the domain, 503 when DNS does not answer.
+   */
   @Post(':domain/verify')
   @HttpCode(HttpStatus.OK)
   @ApiUnprocessableEntityResponse({ description: 'The TXT record is not published (yet).' })
@@ -63,7 +83,14 @@ export class OrgDomainsController {
     return this.domains.verify(principal, orgId, domain);
   }
 
-  /** Drops the claim; by a platform admin, this revokes the organisation's verification. */
+  /**
+   * Drops the organisation's claim on a domain.
+   *
+   * @remarks
+   * For the organisation's admin and platform admins, never an API client; by a platform admin,
+   * this revokes the organisation's verification. From then on its SSO, SCIM and roster sync reach
+   * no one of that domain; current members stay members.
+   */
   @Delete(':domain')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(

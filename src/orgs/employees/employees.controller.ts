@@ -53,7 +53,7 @@ import { EmployeesService } from './employees.service.js';
  */
 export const BULK_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
-@ApiTags('orgs')
+@ApiTags('orgs', 'HR integration')
 @ApiBearerAuth('bearer')
 @ApiExtraModels(BulkRowResultDto, BulkRefusedSummaryDto)
 @Controller('orgs/:orgId/employees')
@@ -64,8 +64,13 @@ export class EmployeesController {
   ) {}
 
   /**
-   * The organisation's members, newest first, for its admin and HR clients with an employees
-   * scope: a page `{ items, nextCursor }`, the next page also named by the `Link` header.
+   * The organisation's members, newest first.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:read` or
+   * `employees:write`; anyone else gets 404. Filtered by department or by `active`; up to 500 a
+   * page (default 100), the next page named by `nextCursor` and the `Link` header. Members are
+   * answered with who they are in the organisation, never anything about how they are.
    */
   @Get()
   @AllowClients('employees:read', 'employees:write')
@@ -81,7 +86,15 @@ export class EmployeesController {
     return this.employees.list(principal, orgId, query);
   }
 
-  /** Adds a person by email; a person whose membership had ended becomes a member again. */
+  /**
+   * Adds a person to the organisation by email.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:write`. Only
+   * emails of a domain the organisation has verified (403 otherwise: invite the person instead); an
+   * account is made if none exists, without a password, for sign-in through the organisation's SSO.
+   * A person whose membership had ended becomes a member again; a current member answers 409.
+   */
   @Post()
   @ApiConflictResponse({ description: 'The person is already a member of the organisation.' })
   @ApiUnprocessableEntityResponse({
@@ -97,14 +110,17 @@ export class EmployeesController {
   }
 
   /**
-   * Applies an HR system's roster (up to 10,000 rows) in one transaction, keyed by externalId,
-   * else email. An upsert, not a replace: people the roster leaves out are untouched; a leaver
-   * is a row with `active: false`. The same roster again changes nothing and answers every row
-   * `unchanged`. If any row is refused, nothing is applied: 422 with the refused rows only.
+   * Applies an HR system's roster in one transaction.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:write`. Up to
+   * 10,000 rows (413 beyond), keyed by externalId, else email; an upsert, not a replace: people the
+   * roster leaves out are untouched, and a leaver is a row with `active: false`. The same roster
+   * again changes nothing and answers every row `unchanged`. If any row is refused, nothing is
+   * applied: 422 with the refused rows only.
    */
   @Put()
   @AllowClients('employees:write')
-  @ApiTags('HR integration')
   @RouteConfig({ bodyLimit: BULK_BODY_LIMIT_BYTES })
   @UseFilters(BulkRejectedFilter)
   @ApiUnprocessableEntityResponse({
@@ -127,10 +143,16 @@ export class EmployeesController {
     return this.bulk.upsert(principal, orgId, body.employees);
   }
 
-  /** One member, by the id the organisation's lists and provisioning answered. */
+  /**
+   * One member, by the id the organisation's lists and provisioning answered.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:read` or
+   * `employees:write`. Ended memberships are answered too, with `active: false`; an id that is not
+   * one of the organisation's members answers 404.
+   */
   @Get(':employeeId')
   @AllowClients('employees:read', 'employees:write')
-  @ApiTags('HR integration')
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
@@ -139,6 +161,16 @@ export class EmployeesController {
     return this.employees.get(principal, orgId, employeeId);
   }
 
+  /**
+   * Changes a member's details or role in the organisation.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:write`; `orgRole`
+   * (a manager sees the organisation's aggregates and runs its surveys) only by a person, never an
+   * API client (403). Fields sent as null are cleared; a department must be one of the
+   * organisation's when it keeps a list (422). Only the membership changes, never the person's own
+   * account, and repeating a change changes nothing.
+   */
   @Patch(':employeeId')
   @ApiConflictResponse({
     description: 'The externalId is another member’s, or a concurrent change won; send it again.',
@@ -157,8 +189,13 @@ export class EmployeesController {
   }
 
   /**
-   * Ends the membership and the person's sessions. Their account and their own data (moods,
-   * journals) stay theirs; the row stays, inactive.
+   * Ends a person's membership.
+   *
+   * @remarks
+   * For the organisation's admin, platform admins and HR clients with `employees:write`. The
+   * sessions the person began through the organisation's SSO end; their account, other sessions and
+   * own data (moods, journals) stay theirs, and the member stays listed with `active: false`.
+   * Ending an ended membership again changes nothing.
    */
   @Delete(':employeeId')
   @AllowClients('employees:write')
