@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
 import { SCIM_COMPONENT_SCHEMAS } from '../scim/scim-openapi.js';
 import { declareErrorResponses } from './error-responses.js';
+import { API_TAGS } from './tags.js';
 
 const { version } = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -25,8 +26,20 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
         'application/problem+json (RFC 9457). Organisations see aggregates only, never a person.',
     )
     .setVersion(version)
-    .addServer(baseUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addServer(baseUrl, 'This deployment (PUBLIC_BASE_URL), for its users and HR systems.')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A person’s short-lived access token (15 minutes unless configured; POST /v1/auth/login, ' +
+          '/refresh or /sso/exchange). ' +
+          'Tokens follow RFC 8725 (JWT Best Current Practices): one pinned algorithm, issuer and ' +
+          'audience checked, a distinct audience per kind of token, short lifetimes.',
+      },
+      'bearer',
+    )
     .addOAuth2(
       {
         type: 'oauth2',
@@ -51,6 +64,9 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  document.tags = API_TAGS;
+  // Spectral's OWASP inventory rule: the document says whether its server is internal.
+  for (const server of document.servers ?? []) Object.assign(server, { 'x-internal': false });
   document.components = {
     ...document.components,
     schemas: { ...document.components?.schemas, ...SCIM_COMPONENT_SCHEMAS },
