@@ -75,7 +75,11 @@ export async function configureHttpApp(
     if (typeof limit === 'number') route.bodyLimit = limit;
   });
   applyRoutePrefix(app);
-  mountOpenApi(app, { swaggerUi: config.SWAGGER_UI, baseUrl: config.PUBLIC_BASE_URL });
+  mountOpenApi(app, {
+    swaggerUi: config.SWAGGER_UI,
+    baseUrl: config.PUBLIC_BASE_URL,
+    environment: config.NODE_ENV,
+  });
   if (config.QUEUE_BOARD) await mountQueueBoard(app, config.NODE_ENV === 'production');
   await app.init();
 }

@@ -261,7 +261,8 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
   it('documents the flow as an OAuth2 client-credentials scheme', async () => {
     const document = (await inject({ method: 'GET', url: '/openapi.json' })).json();
     // Absolute, from PUBLIC_BASE_URL, as are the servers: a generated client knows where to go.
-    expect(document.servers).toEqual([{ url: 'https://api.example.test' }]);
+    expect(document.servers).toMatchObject([{ url: 'https://api.example.test' }]);
+    expect(document.servers[0].description).toMatch(/^This deployment \(test,/);
     expect(document.components.securitySchemes['hr-client-credentials']).toMatchObject({
       type: 'oauth2',
       flows: { clientCredentials: { tokenUrl: 'https://api.example.test/v1/oauth/token' } },

@@ -210,5 +210,6 @@ describe('property: a closed survey’s figures cannot be moved by the organisat
       }),
       { seed: SEED, numRuns: 40, endOnFailure: true },
     );
-  });
+    // 40 runs of HTTP calls against PostgreSQL: seconds on an idle machine, more on a busy one.
+  }, 120_000);
 });

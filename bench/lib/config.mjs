@@ -80,6 +80,9 @@ export function appEnvironment({ databaseUrl, queuePrefix }) {
     // counts every attempt in Redis, it just never refuses.
     AUTH_RATE_LIMIT_PER_ADDRESS: '100000000',
     AUTH_RATE_LIMIT_PER_ACCOUNT: '100000000',
+    // Likewise the API-wide limit: each request is counted (its cost is measured), none refused.
+    API_RATE_LIMIT_PER_PRINCIPAL: '100000000',
+    API_RATE_LIMIT_PER_ADDRESS: '100000000',
     LOG_LEVEL: 'info',
     SWAGGER_UI: 'false',
     QUEUE_BOARD: 'false',

@@ -35,6 +35,7 @@ import { PersonalDataService } from './personal-data.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { AuthRateLimitGuard, FederatedRateLimitGuard } from './throttling/auth-rate-limit.guard.js';
+import { ApiRateLimiter } from './throttling/api-rate-limiter.js';
 import { AuthRateLimiter } from './throttling/auth-rate-limiter.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -93,6 +94,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     PersonalDataService,
     AdminUsersService,
     AuthRateLimiter,
+    ApiRateLimiter,
     AuthRateLimitGuard,
     FederatedRateLimitGuard,
   ],

@@ -139,6 +139,22 @@ export class AppConfig {
   AUTH_RATE_LIMIT_PER_ADDRESS_FEDERATED = 600;
 
   /**
+   * Requests a minute one person or one HR client may make to the rest of the API (routes with
+   * a limit of their own count by it instead). Counted in each API process's memory, so the
+   * hot path pays no round trip: with N processes a caller may reach N times this.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT_PER_PRINCIPAL = 600;
+
+  /** The same for requests without a valid token (public routes, failed sign-ins), per address. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT_PER_ADDRESS = 600;
+
+  /**
    * Whether requests made on behalf of organisations (identity provider discovery and keys,
    * webhook deliveries) may reach loopback, private, link-local and metadata addresses. Off
    * unless a provider or receiver runs on the developer's own machine (and in tests).

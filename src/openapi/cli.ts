@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     { preview: true, logger: false },
   );
   applyRoutePrefix(app);
-  const text = `${JSON.stringify(buildOpenApiDocument(app, config.PUBLIC_BASE_URL), null, 2)}\n`;
+  const text = `${JSON.stringify(buildOpenApiDocument(app, config.PUBLIC_BASE_URL, config.NODE_ENV), null, 2)}\n`;
   if (process.argv.includes('--check')) {
     const committed = await readFile(OUTPUT, 'utf8').catch(() => '');
     if (committed !== text) {

@@ -2,6 +2,10 @@ import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swa
 import { SCIM_BASE_PATH, SCIM_CONTENT_TYPE } from '../scim/scim-schemas.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.js';
 import { PROBLEM_SCHEMA } from '../common/problem/problem.openapi.js';
+import {
+  RATE_LIMIT_RESPONSE_HEADERS,
+  RETRY_AFTER,
+} from '../common/rate-limit/rate-limit.openapi.js';
 
 /** What each status means on any route; an operation may say more in its own decorator. */
 const GENERIC_DESCRIPTIONS: Record<number, string> = {
@@ -19,7 +23,12 @@ const GENERIC_DESCRIPTIONS: Record<number, string> = {
 const WWW_AUTHENTICATE = {
   'WWW-Authenticate': {
     description: 'RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent.',
-    schema: { type: 'string', maxLength: 200, example: 'Bearer error="invalid_token"' },
+    schema: {
+      type: 'string',
+      maxLength: 200,
+      pattern: '^Bearer realm="mindfulme"',
+      example: 'Bearer realm="mindfulme", error="invalid_token"',
+    },
   },
 };
 
@@ -34,7 +43,8 @@ interface OperationShape {
  * The statuses any operation of this shape can answer, whatever its own rules: validation (400)
  * wherever there is input, authentication and authorisation (401, 403) wherever a token is
  * required, 404 wherever a path names a resource, body limits and media types (413, 415)
- * wherever a body is read, and the two server failures.
+ * wherever a body is read, the rate limit every route counts by (429), and the two server
+ * failures.
  */
 export function statusesOf(shape: OperationShape): number[] {
   return [
@@ -42,6 +52,7 @@ export function statusesOf(shape: OperationShape): number[] {
     ...(shape.secured ? [401, 403] : []),
     ...(shape.hasPathParameters ? [404] : []),
     ...(shape.hasBody ? [413, 415] : []),
+    429,
     500,
     503,
   ];
@@ -82,9 +93,26 @@ export function declareErrorResponses(document: OpenAPIObject): OpenAPIObject {
       }
       delete operation.responses['4XX'];
       delete operation.responses['5XX'];
+      withRateLimitHeaders(operation);
     }
   }
   return document;
+}
+
+/**
+ * Every request that reaches the access check is counted (ApiRateLimiter, or a sign-in route's
+ * own limits), and its answer says where the caller stands; a 429 also says when to retry.
+ */
+function withRateLimitHeaders(operation: OperationObject): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!/^[24]\d\d$/.test(status)) continue;
+    const answer = response as ResponseObject;
+    answer.headers = {
+      ...(status === '429' ? { 'Retry-After': RETRY_AFTER } : {}),
+      ...RATE_LIMIT_RESPONSE_HEADERS,
+      ...answer.headers,
+    };
+  }
 }
 
 function errorContent(scim: boolean): ResponseObject['content'] {

@@ -3,6 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
+import type { AppConfig } from '../config/app-config.js';
 import { SCIM_COMPONENT_SCHEMAS } from '../scim/scim-openapi.js';
 import { declareErrorResponses } from './error-responses.js';
 import { API_TAGS } from './tags.js';
@@ -17,8 +18,19 @@ function operationId(controllerKey: string, methodKey: string): string {
   return `${feature.charAt(0).toLowerCase()}${feature.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
 }
 
+/** How the document's server names its environment (Spectral's OWASP inventory rule). */
+const SERVER_ENVIRONMENT: Record<AppConfig['NODE_ENV'], string> = {
+  development: 'local development',
+  test: 'test',
+  production: 'production',
+};
+
 /** The OpenAPI document of the application's routes: the contract HR systems build against. */
-export function buildOpenApiDocument(app: INestApplication, baseUrl: string): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  baseUrl: string,
+  environment: AppConfig['NODE_ENV'],
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MindfulMe API')
     .setDescription(
@@ -26,7 +38,10 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
         'application/problem+json (RFC 9457). Organisations see aggregates only, never a person.',
     )
     .setVersion(version)
-    .addServer(baseUrl, 'This deployment (PUBLIC_BASE_URL), for its users and HR systems.')
+    .addServer(
+      baseUrl,
+      `This deployment (${SERVER_ENVIRONMENT[environment]}, PUBLIC_BASE_URL), for its users and HR systems.`,
+    )
     .addBearerAuth(
       {
         type: 'http',
@@ -35,7 +50,7 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
         description:
           'A person’s short-lived access token (15 minutes unless configured; POST /v1/auth/login, ' +
           '/refresh or /sso/exchange). ' +
-          'Tokens follow RFC 8725 (JWT Best Current Practices): one pinned algorithm, issuer and ' +
+          'Tokens follow RFC8725 (JWT Best Current Practices): one pinned algorithm, issuer and ' +
           'audience checked, a distinct audience per kind of token, short lifetimes.',
       },
       'bearer',
@@ -46,7 +61,8 @@ export function buildOpenApiDocument(app: INestApplication, baseUrl: string): Op
         description:
           'For HR systems: an org admin creates an API client (POST /v1/orgs/{orgId}/api-clients); ' +
           'the system exchanges its client id and secret for a 10-minute bearer token bound to ' +
-          'that organisation and those scopes.',
+          'that organisation and those scopes. The token is a JWT that follows RFC8725, like ' +
+          'people’s tokens, with an audience of its own.',
         flows: {
           clientCredentials: {
             tokenUrl: `${baseUrl}/v1/oauth/token`,
@@ -102,9 +118,9 @@ function withUuidPathIds(document: OpenAPIObject): OpenAPIObject {
 /** Serves the document at /openapi.json and, when enabled, Swagger UI at /docs. */
 export function mountOpenApi(
   app: INestApplication,
-  options: { swaggerUi: boolean; baseUrl: string },
+  options: { swaggerUi: boolean; baseUrl: string; environment: AppConfig['NODE_ENV'] },
 ): void {
-  const document = buildOpenApiDocument(app, options.baseUrl);
+  const document = buildOpenApiDocument(app, options.baseUrl, options.environment);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     swaggerUiEnabled: options.swaggerUi,

@@ -33,7 +33,7 @@ describe('OpenAPI tags', () => {
       { preview: true, logger: false },
     );
     applyRoutePrefix(app);
-    const document = buildOpenApiDocument(app, config.PUBLIC_BASE_URL);
+    const document = buildOpenApiDocument(app, config.PUBLIC_BASE_URL, config.NODE_ENV);
     operations = Object.values(document.paths).flatMap(
       (item) => Object.values(item) as Operation[],
     );

@@ -147,6 +147,13 @@ function closeObjects<T>(schema: T): T {
     if (typeof record.$ref === 'string' && record.$ref.startsWith('#/components/')) {
       record.$ref = `openapi${record.$ref}`;
     }
+    // OpenAPI 3.0 writes a nullable reference as `nullable` beside `allOf: [$ref]`; JSON Schema
+    // (ajv) reads `nullable` only with `type`, so say "this or null" in its words.
+    if (record.nullable === true && (record.allOf || record.$ref)) {
+      const { nullable: _nullable, type: _type, ...rest } = record;
+      for (const key of Object.keys(record)) delete record[key];
+      record.anyOf = [rest, { type: 'null' }];
+    }
     if (
       record.properties &&
       typeof record.properties === 'object' &&

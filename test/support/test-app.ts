@@ -30,6 +30,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Every request of a test comes from one address; tests of rate limits set their own.
     AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
     AUTH_RATE_LIMIT_PER_ADDRESS: '1000',
+    // Sweeps send thousands of requests as one person; the API-wide limit has a spec of its own.
+    API_RATE_LIMIT_PER_PRINCIPAL: '1000000',
+    API_RATE_LIMIT_PER_ADDRESS: '1000000',
     ANONYMITY_KEY: 'test anonymity key of at least thirty-two characters',
     // Webhook retries a second apart, not half a minute: tests wait for them.
     WEBHOOK_RETRY_BASE_MS: '1000',

@@ -86,7 +86,11 @@ export class MoodStatsDto {
   daily!: MoodDayDto[];
   /** Least-squares slope of the daily averages, in score points per week; null below 2 days. */
   trendPerWeek!: number | null;
+  /** The weekday with the highest mean; null until there are entries. */
+  @ApiProperty({ type: () => WeekdayDto, nullable: true })
   bestWeekday!: WeekdayDto | null;
+  /** The weekday with the lowest mean; null until there are entries. */
+  @ApiProperty({ type: () => WeekdayDto, nullable: true })
   worstWeekday!: WeekdayDto | null;
   /** Consecutive days with an entry ending today (or yesterday, while today has none yet). */
   currentStreak!: number;
