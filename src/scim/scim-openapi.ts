@@ -104,8 +104,9 @@ const ScimUser: SchemaObject = {
 const ScimUserRequest: SchemaObject = {
   type: 'object',
   description:
-    'A SCIM User resource. `userName` (the email) is required; attributes not listed here are ignored.',
-  required: ['userName'],
+    'A SCIM User resource: `schemas` must include the core User schema and `userName` is the ' +
+    'email; attributes not listed here are ignored.',
+  required: ['schemas', 'userName'],
   properties: USER_PROPERTIES,
   additionalProperties: true,
   example: {
