@@ -8,6 +8,7 @@ import {
 import { PrismaService } from '../database/prisma.service.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
+import { PURGE_RELAYED_OUTBOX } from './outbox.jobs.js';
 
 /** How often the relay looks for committed events, and how many it moves at once. */
 const RELAY_INTERVAL_MS = 500;
@@ -16,13 +17,12 @@ const RELAY_BATCH = 500;
 const ENQUEUE_TIMEOUT_MS = 3000;
 /** Relayed rows are kept this long for inspection, then purged by a maintenance job. */
 const KEEP_RELAYED_HOURS = 24;
-export const PURGE_RELAYED_OUTBOX = 'outbox.purge-relayed';
 
 interface PendingEvent {
   id: string;
   jobName: string;
   jobKey: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
 }
 
 /**
@@ -45,15 +45,10 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({
-      name: PURGE_RELAYED_OUTBOX,
-      queue: 'maintenance',
-      everyMs: 3600_000,
-      handle: async () => {
-        await this.prisma.$executeRaw`
-          DELETE FROM outbox_events
-           WHERE relayed_at < now() - make_interval(hours => ${KEEP_RELAYED_HOURS})`;
-      },
+    this.registry.handle(PURGE_RELAYED_OUTBOX, async () => {
+      await this.prisma.$executeRaw`
+        DELETE FROM outbox_events
+         WHERE relayed_at < now() - make_interval(hours => ${KEEP_RELAYED_HOURS})`;
     });
   }
 
@@ -100,7 +95,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
         const latest = new Map<string, PendingEvent>();
         for (const row of rows) latest.set(`${row.jobName}\u0000${row.jobKey}`, row);
         for (const event of latest.values()) {
-          await withTimeout(this.jobs.enqueue(event.jobName, event.payload), ENQUEUE_TIMEOUT_MS);
+          const { definition, payload } = this.registry.read(event.jobName, event.payload);
+          await withTimeout(this.jobs.enqueue(definition.name, payload), ENQUEUE_TIMEOUT_MS);
         }
         await tx.$executeRaw`
           UPDATE outbox_events SET relayed_at = now()
