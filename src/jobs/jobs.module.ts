@@ -9,6 +9,7 @@ import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
 import { Outbox } from './outbox.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { OUTBOX_JOBS } from './outbox.jobs.js';
 import { QUEUE_PROCESSORS } from './queue-processors.js';
 import { createRedis, RedisClient } from './redis-connection.js';
@@ -32,6 +33,7 @@ export class JobsModule {
       JobRegistry,
       declaring(OUTBOX_JOBS),
       Outbox,
+      OutboxRepository,
       OutboxRelay,
       { provide: RedisClient, useValue: new OwnedRedisClient(config.REDIS_URL) },
     ];
