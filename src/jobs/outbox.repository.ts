@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { type Db, PrismaService } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { OutboxRow, SetAsideRow } from './outbox-relay-plan.js';
+
+/** An outbox row the relay set aside, as operators are shown it. */
+export interface SetAsideEvent extends OutboxRow {
+  reason: string;
+  createdAt: Date;
+  setAsideAt: Date;
+}
+
+const SET_ASIDE_COLUMNS = Prisma.sql`
+  id, job_name AS "jobName", job_key AS "jobKey", payload,
+  set_aside_reason AS reason, created_at AS "createdAt", set_aside_at AS "setAsideAt"`;
 
 /** The outbox table's queries for the relay, the readiness probe and the queue board. */
 @Injectable()
@@ -53,6 +65,25 @@ export class OutboxRepository {
        GROUP BY job_name
        ORDER BY job_name`;
     return Object.fromEntries(rows.map((row) => [row.jobName, row.count]));
+  }
+
+  /** Rows set aside, the latest first, from `offset`. */
+  setAsideRows(offset: number, limit: number): Promise<SetAsideEvent[]> {
+    return this.prisma.$queryRaw<SetAsideEvent[]>`
+      SELECT ${SET_ASIDE_COLUMNS}
+        FROM outbox_events
+       WHERE set_aside_at IS NOT NULL
+       ORDER BY set_aside_at DESC, id
+      OFFSET ${offset}
+       LIMIT ${limit}`;
+  }
+
+  async setAsideRow(id: string): Promise<SetAsideEvent | null> {
+    const [row] = await this.prisma.$queryRaw<SetAsideEvent[]>`
+      SELECT ${SET_ASIDE_COLUMNS}
+        FROM outbox_events
+       WHERE id = ${id}::uuid AND set_aside_at IS NOT NULL`;
+    return row ?? null;
   }
 
   async purgeRelayedBefore(hours: number): Promise<void> {
