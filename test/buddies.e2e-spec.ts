@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { compatibilityScore } from '../src/buddies/compatibility.js';
 import { PrismaService } from '../src/database/prisma.service.js';
+import type { JobName, JobPayload } from '../src/jobs/job-catalogue.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { WorkerModule } from '../src/worker.module.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
@@ -74,8 +75,8 @@ describe('buddy matching', () => {
   let t: TestApp;
   let prisma: PrismaService;
   let api: ReturnType<typeof buddiesClient>;
-  const runJob = (name: string, data: Record<string, unknown> = {}) =>
-    t.app.get(JobRegistry).get(name).handle(data);
+  const runJob = <Name extends JobName>(name: Name, payload: JobPayload<Name>) =>
+    t.app.get(JobRegistry).get(name).handle(payload);
   const candidateRows = () =>
     prisma.buddyCandidate.findMany({
       select: { userId: true, candidateId: true, compatibilityScore: true },
@@ -356,7 +357,7 @@ describe('buddy matching', () => {
     await expectApart();
     await runJob('buddies.recompute-candidates', { userId: ivy.user.id });
     await runJob('buddies.recompute-candidates', { userId: jon.user.id });
-    await runJob('buddies.recompute-all');
+    await runJob('buddies.recompute-all', {});
     await expectApart();
 
     // A live match that a block stops disappears for both, and the blocked one cannot act on it.
@@ -415,7 +416,7 @@ describe('buddy matching', () => {
       where: { userId: pia.user.id },
       data: { utcHours: [0], utcOffsetMinutes: 540 },
     });
-    await runJob('buddies.recompute-all');
+    await runJob('buddies.recompute-all', {});
     const first = await candidateRows();
     const berlinNow = new Date().toLocaleString('en-US', {
       timeZone: 'Europe/Berlin',
@@ -426,7 +427,7 @@ describe('buddy matching', () => {
       await prisma.buddyProfile.findUniqueOrThrow({ where: { userId: pia.user.id } }),
     ).toMatchObject({ utcHours: [9 - offsetHours], utcOffsetMinutes: offsetHours * 60 });
 
-    await runJob('buddies.recompute-all');
+    await runJob('buddies.recompute-all', {});
     expect(await candidateRows()).toEqual(first);
     await runJob('buddies.recompute-candidates', { userId: pia.user.id });
     await runJob('buddies.recompute-candidates', { userId: pia.user.id });

@@ -116,9 +116,11 @@ function isStrictObject(schema: JsonSchema): boolean {
 
 /**
  * Columns that background work changes on its own, after the request that caused it has been
- * answered: the outbox relay marks the rows it has handed to the queue.
+ * answered: the outbox relay marks the rows it has handed to the queue, or set aside.
  */
-const BACKGROUND_COLUMNS: Record<string, string[]> = { outbox_events: ['relayed_at'] };
+const BACKGROUND_COLUMNS: Record<string, string[]> = {
+  outbox_events: ['relayed_at', 'set_aside_at', 'set_aside_reason'],
+};
 
 /** SQL answering, per table, its row count and a hash of its rows' other columns. */
 async function digestQuery(database: pg.Client): Promise<string> {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { type RunningServer, startBuiltServer, stopBuiltServer } from './support/built-server.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { TEST_REDIS_URL } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 const JWT_SECRET = 'queue board test secret of at least thirty-two chars';
 
@@ -68,7 +69,7 @@ describe('Bull Board at /admin/queues (built server, queues in Redis)', () => {
     expect(forged.status).toBe(403);
   });
 
-  it('shows an admin the four queues, and keeps the token in a cookie for the board’s own calls', async () => {
+  it('shows an admin the four queues and the outbox rows set aside, keeping the token in a cookie for the board’s own calls', async () => {
     const admin = await signedIn(true);
     const page = await fetch(`${server.url}/admin/queues?access_token=${admin}`);
     expect(page.status).toBe(200);
@@ -85,7 +86,65 @@ describe('Bull Board at /admin/queues (built server, queues in Redis)', () => {
       'buddy-compatibility',
       'maintenance',
       'org-wellness',
+      'outbox-set-aside',
       'webhooks',
     ]);
+  });
+
+  it('lists the outbox rows the relay set aside as failed jobs, with the reason', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO outbox_events (job_name, job_key, payload)
+         VALUES ('orgs.recompute-welness', 'misspelt', '{"orgId": "x"}')`,
+      );
+      const setAside = async () =>
+        (
+          await client.query(
+            `SELECT id FROM outbox_events WHERE job_key = 'misspelt' AND set_aside_at IS NOT NULL`,
+          )
+        ).rows;
+      await waitFor('the relay to set the row aside', async () => (await setAside()).length > 0);
+    } finally {
+      await client.end();
+    }
+    const headers = { authorization: `Bearer ${await signedIn(true)}` };
+    const listing = await fetch(
+      `${server.url}/admin/queues/api/queues?activeQueue=outbox-set-aside&status=failed&page=1&jobsPerPage=10`,
+      { headers },
+    );
+    expect(listing.status).toBe(200);
+    const { queues } = (await listing.json()) as {
+      queues: Array<{
+        name: string;
+        readOnlyMode: boolean;
+        counts: { failed: number };
+        jobs: Array<{ id: string }>;
+      }>;
+    };
+    const outbox = queues.find((queue) => queue.name === 'outbox-set-aside')!;
+    expect(outbox).toMatchObject({ readOnlyMode: true, counts: { failed: 1 } });
+    expect(outbox.jobs).toEqual([
+      expect.objectContaining({
+        name: 'orgs.recompute-welness',
+        data: { orgId: 'x' },
+        failedReason: 'No job "orgs.recompute-welness" in the catalogue.',
+        isFailed: true,
+      }),
+    ]);
+    const job = await fetch(
+      `${server.url}/admin/queues/api/queues/outbox-set-aside/${outbox.jobs[0].id}`,
+      { headers },
+    );
+    expect(job.status).toBe(200);
+    expect(await job.json()).toMatchObject({ status: 'failed' });
+    // The board asks every queue about flows when it draws a job: this one answers it has none.
+    const flow = await fetch(
+      `${server.url}/admin/queues/api/queues/outbox-set-aside/${outbox.jobs[0].id}/flow`,
+      { headers },
+    );
+    expect(flow.status).toBe(200);
+    expect(await flow.json()).toMatchObject({ isFlowNode: false });
   });
 });

@@ -209,8 +209,18 @@ const ADDED_TABLES: Record<string, string[]> = {
     'delivered_at',
     'created_at',
   ],
-  // work handed to the queue in the same transaction as its cause (background jobs)
-  outbox_events: ['id', 'job_name', 'job_key', 'payload', 'relayed_at', 'created_at'],
+  // work handed to the queue in the same transaction as its cause (background jobs), and
+  // the rows the relay could not route, set aside with the reason
+  outbox_events: [
+    'id',
+    'job_name',
+    'job_key',
+    'payload',
+    'relayed_at',
+    'created_at',
+    'set_aside_at',
+    'set_aside_reason',
+  ],
   // enrolment and module progress (courses)
   course_enrollments: [
     'id',

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from '../jobs/job-registry.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import {
   AccessTokenKey,
   AccessTokenKeyModule,
@@ -14,6 +15,7 @@ import {
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { AuthController } from './auth.controller.js';
+import { AUTH_JOBS, PURGE_EXPIRED_SESSIONS } from './auth.jobs.js';
 import { ApiClientsRepository } from './clients/api-clients.repository.js';
 import { ApiClientsService } from './clients/api-clients.service.js';
 import { OAuthTokenController } from './clients/oauth-token.controller.js';
@@ -39,9 +41,6 @@ import { ApiRateLimiter } from './throttling/api-rate-limiter.js';
 import { AuthRateLimiter } from './throttling/auth-rate-limiter.js';
 import { UsersRepository } from './users.repository.js';
 
-const MINUTE_MS = 60_000;
-const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
-
 @Module({
   imports: [
     OrgsModule,
@@ -49,6 +48,7 @@ const PURGE_EXPIRED_SESSIONS = 'auth.purge-expired-sessions';
     JournalsModule,
     AccessTokenKeyModule,
     PassportModule,
+    JobsModule.forFeature(AUTH_JOBS),
     JwtModule.registerAsync({
       imports: [AccessTokenKeyModule],
       inject: [AccessTokenKey, AppConfig],
@@ -108,13 +108,9 @@ export class AuthModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({
-      name: PURGE_EXPIRED_SESSIONS,
-      everyMs: 60 * MINUTE_MS,
-      handle: async () => {
-        await this.sessions.purgeExpired();
-        await this.sso.purgeUsedTokens();
-      },
+    this.jobs.handle(PURGE_EXPIRED_SESSIONS, async () => {
+      await this.sessions.purgeExpired();
+      await this.sso.purgeUsedTokens();
     });
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { BUDDY_JOBS } from './buddies.jobs.js';
 import { BuddiesController } from './buddies.controller.js';
 import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
 import { BuddyCandidatesService } from './buddy-candidates.service.js';
@@ -9,6 +11,7 @@ import { BuddyProfilesService } from './buddy-profiles.service.js';
 
 /** Peer buddy matching: opt-in profiles, stored candidate lists, requests, matches and blocks. */
 @Module({
+  imports: [JobsModule.forFeature(BUDDY_JOBS)],
   controllers: [BuddiesController],
   providers: [
     BuddyProfilesRepository,

@@ -13,11 +13,8 @@ import {
   type PoolProfile,
 } from './candidate-pool.js';
 import { toUtcHours, utcOffsetMinutesOf } from './utc-hours.js';
+import { RECOMPUTE_ALL_CANDIDATES, RECOMPUTE_CANDIDATES } from './buddies.jobs.js';
 
-export const RECOMPUTE_CANDIDATES = 'buddies.recompute-candidates';
-export const RECOMPUTE_ALL = 'buddies.recompute-all';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Lists written per transaction by the full pass: 25,000 rows, well under a second, so that
  * opt-outs, blocks and one person's recompute wait little for the lists lock in between.
@@ -49,22 +46,8 @@ export class BuddyCandidatesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ userId?: unknown }>({
-      name: RECOMPUTE_CANDIDATES,
-      queue: 'buddy-compatibility',
-      key: ({ userId }) => String(userId),
-      coalesceMs: 500,
-      handle: async ({ userId }) => {
-        if (typeof userId !== 'string') throw new Error(`${RECOMPUTE_CANDIDATES} needs a userId.`);
-        await this.recomputeFor(userId);
-      },
-    });
-    this.jobs.register({
-      name: RECOMPUTE_ALL,
-      queue: 'buddy-compatibility',
-      everyMs: DAY_MS,
-      handle: () => this.recomputeAll(),
-    });
+    this.jobs.handle(RECOMPUTE_CANDIDATES, ({ userId }) => this.recomputeFor(userId));
+    this.jobs.handle(RECOMPUTE_ALL_CANDIDATES, () => this.recomputeAll());
   }
 
   /**

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
-import { RECOMPUTE_CANDIDATES } from './buddy-candidates.service.js';
+import { RECOMPUTE_CANDIDATES } from './buddies.jobs.js';
 import { Outbox } from '../jobs/outbox.js';
 import { BuddyMatchesRepository } from './buddy-matches.repository.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';

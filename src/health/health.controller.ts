@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { Public } from '../auth/guards/public.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { BullMqJobRunner } from '../jobs/bullmq-job-runner.js';
+import { OutboxRelay } from '../jobs/outbox-relay.js';
 import { RedisClient } from '../jobs/redis-connection.js';
 
 /** How long a readiness probe waits for a dependency before calling it down. */
@@ -12,8 +13,8 @@ const PROBE_TIMEOUT_MS = 2000;
 /**
  * Liveness (`/health`: the process answers) and readiness (`/health/ready`: PostgreSQL and,
  * when configured, Redis answer; the detail carries each queue's waiting, active, delayed,
- * failed and completed counts). Outside /v1 and out of the OpenAPI contract: these are for
- * the platform, not for clients.
+ * failed and completed counts, and the outbox rows the relay set aside). Outside /v1 and out
+ * of the OpenAPI contract: these are for the platform, not for clients.
  */
 @ApiExcludeController()
 @Public()
@@ -24,6 +25,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly prisma: PrismaService,
     private readonly redis: RedisClient,
+    private readonly relay: OutboxRelay,
     @Optional() private readonly queues?: BullMqJobRunner,
   ) {}
 
@@ -36,7 +38,11 @@ export class HealthController {
   @HealthCheck()
   async ready() {
     try {
-      return await this.health.check([() => this.database(), () => this.redisCheck()]);
+      return await this.health.check([
+        () => this.database(),
+        () => this.redisCheck(),
+        () => this.outbox(),
+      ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const { error: down = {} } = error.getResponse() as { error?: Record<string, unknown> };
@@ -66,6 +72,21 @@ export class HealthController {
       return indicator.up(queues ? { queues } : {});
     } catch {
       return indicator.down({ message: 'Redis did not answer' });
+    }
+  }
+
+  /**
+   * Up whatever the count: a row set aside is a fault to fix in code or data, and taking the
+   * process out of service would not fix it (every process would report the same rows).
+   */
+  private async outbox() {
+    const indicator = this.indicators.check('outbox');
+    try {
+      const setAsideByJob = await withTimeout(this.relay.setAsideCounts(), PROBE_TIMEOUT_MS);
+      const setAside = Object.values(setAsideByJob).reduce((sum, count) => sum + count, 0);
+      return indicator.up({ setAside, setAsideByJob });
+    } catch {
+      return indicator.down({ message: 'The outbox could not be read' });
     }
   }
 }

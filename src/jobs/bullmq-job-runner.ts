@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import type { JobName, JobPayload } from './job-catalogue.js';
 import { type QueueName, QUEUE_NAMES } from './job-definition.js';
 import { jobOptions } from './job-options.js';
 import { JobRegistry } from './job-registry.js';
@@ -57,9 +58,9 @@ export class BullMqJobRunner extends JobRunner implements OnApplicationBootstrap
     }
   }
 
-  async enqueue(name: string, data: Record<string, unknown> = {}): Promise<void> {
+  async enqueue<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<void> {
     const definition = this.registry.get(name);
-    await this.queueOf(definition.queue).add(name, data, jobOptions(definition, data));
+    await this.queueOf(definition.queue).add(name, payload, jobOptions(definition, payload));
   }
 
   async counts(): Promise<Record<QueueName, QueueCounts>> {
@@ -82,7 +83,7 @@ export class BullMqJobRunner extends JobRunner implements OnApplicationBootstrap
     return [...this.queues.values()];
   }
 
-  private queueOf(name: QueueName = 'maintenance'): Queue {
+  private queueOf(name: QueueName): Queue {
     const queue = this.queues.get(name);
     if (!queue) throw new Error(`No queue named "${name}".`);
     return queue;

@@ -4,6 +4,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { JobName, JobPayload } from './job-catalogue.js';
+import type { JobDefinition } from './job-definition.js';
 import { deduplicationId } from './job-options.js';
 import { JobRegistry } from './job-registry.js';
 import { backoffDelayMs, JobRunner } from './job-runner.js';
@@ -23,9 +25,9 @@ export class InProcessJobRunner
   private readonly logger = new Logger('InProcessJobRunner');
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
-  /** Keyed jobs running now, and the data of the one run waiting behind each. */
+  /** Keyed jobs running now, and the payload of the one run waiting behind each. */
   private readonly active = new Set<string>();
-  private readonly waiting = new Map<string, Record<string, unknown>>();
+  private readonly waiting = new Map<string, JobPayload>();
   private readonly started = new Set<string>();
   private stopping = false;
 
@@ -36,36 +38,14 @@ export class InProcessJobRunner
   onApplicationBootstrap(): void {
     for (const definition of this.registry.all()) {
       if (!definition.everyMs) continue;
-      const timer = setInterval(() => void this.enqueue(definition.name), definition.everyMs);
+      const timer = setInterval(() => this.submit(definition, {}), definition.everyMs);
       timer.unref();
       this.timers.add(timer);
     }
   }
 
-  async enqueue(name: string, data: Record<string, unknown> = {}): Promise<void> {
-    const definition = this.registry.get(name);
-    if (this.stopping) return;
-    const id = deduplicationId(definition, data);
-    if (id && this.active.has(id)) {
-      // Still inside its coalescing wait: this event joins that run. Already running: one more
-      // run follows it.
-      if (this.started.has(id)) this.waiting.set(id, data);
-      return;
-    }
-    if (id) this.active.add(id);
-    const delayMs = id ? (definition.coalesceMs ?? 0) : 0;
-    const run = this.runWithRetries(name, data, definition.attempts ?? 3, delayMs, () => {
-      if (id) this.started.add(id);
-    }).finally(() => {
-      this.running.delete(run);
-      if (!id) return;
-      this.active.delete(id);
-      this.started.delete(id);
-      const next = this.waiting.get(id);
-      this.waiting.delete(id);
-      if (next) void this.enqueue(name, next);
-    });
-    this.running.add(run);
+  async enqueue<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<void> {
+    this.submit(this.registry.get(name), payload);
   }
 
   /** Waits for the jobs already running; starts no new ones. */
@@ -75,23 +55,48 @@ export class InProcessJobRunner
     await Promise.allSettled([...this.running]);
   }
 
+  private submit(definition: JobDefinition, payload: JobPayload): void {
+    if (this.stopping) return;
+    const id = deduplicationId(definition, payload);
+    if (id && this.active.has(id)) {
+      // Still inside its coalescing wait: this event joins that run. Already running: one more
+      // run follows it.
+      if (this.started.has(id)) this.waiting.set(id, payload);
+      return;
+    }
+    if (id) this.active.add(id);
+    const delayMs = id ? (definition.coalesceMs ?? 0) : 0;
+    const run = this.runWithRetries(definition, payload, delayMs, () => {
+      if (id) this.started.add(id);
+    }).finally(() => {
+      this.running.delete(run);
+      if (!id) return;
+      this.active.delete(id);
+      this.started.delete(id);
+      const next = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (next) this.submit(definition, next);
+    });
+    this.running.add(run);
+  }
+
   private async runWithRetries(
-    name: string,
-    data: Record<string, unknown>,
-    attempts: number,
+    definition: JobDefinition,
+    payload: JobPayload,
     delayMs: number,
     onStart: () => void,
   ) {
     if (delayMs > 0) await sleep(delayMs);
     onStart();
+    const attempts = definition.attempts ?? 3;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        await this.registry.get(name).handle(data);
+        await definition.handle(payload);
         return;
       } catch (error) {
-        this.logger.warn({ err: error, job: name, attempt }, 'Job failed');
+        this.logger.warn({ err: error, job: definition.name, attempt }, 'Job failed');
         if (attempt === attempts || this.stopping) return;
-        await sleep(backoffDelayMs(attempt, this.registry.get(name).backoffMs));
+        await sleep(backoffDelayMs(attempt, definition.backoffMs));
       }
     }
   }

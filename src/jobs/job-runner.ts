@@ -1,7 +1,9 @@
+import type { JobName, JobPayload } from './job-catalogue.js';
+
 /** What a feature needs from the jobs machinery: hand a job over to be run. */
 export abstract class JobRunner {
-  /** Queues `name` with `data`; answers once the job is safely handed over, not when it ran. */
-  abstract enqueue(name: string, data?: Record<string, unknown>): Promise<void>;
+  /** Queues job `name` with its payload; answers once it is safely handed over, not when it ran. */
+  abstract enqueue<Name extends JobName>(name: Name, payload: JobPayload<Name>): Promise<void>;
 }
 
 /** Back-off between attempts: 1 s, 2 s, 4 s, ... */

@@ -8,6 +8,9 @@ import {
 import { PrismaService } from '../database/prisma.service.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
+import { planRelay, type RelayPlan } from './outbox-relay-plan.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { PURGE_RELAYED_OUTBOX } from './outbox.jobs.js';
 
 /** How often the relay looks for committed events, and how many it moves at once. */
 const RELAY_INTERVAL_MS = 500;
@@ -16,20 +19,18 @@ const RELAY_BATCH = 500;
 const ENQUEUE_TIMEOUT_MS = 3000;
 /** Relayed rows are kept this long for inspection, then purged by a maintenance job. */
 const KEEP_RELAYED_HOURS = 24;
-export const PURGE_RELAYED_OUTBOX = 'outbox.purge-relayed';
-
-interface PendingEvent {
-  id: string;
-  jobName: string;
-  jobKey: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Moves committed outbox rows to the queue. Every API and worker process runs one; rows are
  * claimed with FOR UPDATE SKIP LOCKED, so two relays never hand over the same row, and a row is
  * marked relayed only in the transaction that enqueued it: when Redis is down the rows stay
  * and the next pass retries them. Rows of one job and key collapse into one enqueue.
+ *
+ * A row no job of this process can take (a name in no catalogue, a payload its job refuses) is
+ * set aside with the reason, in the same pass, and the rest of the batch moves on; the
+ * readiness probe and the queue board show what is set aside. A process gives the rows set
+ * aside under the names it knows another pass when it starts: a newer version may know a name
+ * an older one did not, or read a payload it refused.
  */
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,24 +41,27 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly outbox: OutboxRepository,
     private readonly jobs: JobRunner,
     private readonly registry: JobRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({
-      name: PURGE_RELAYED_OUTBOX,
-      queue: 'maintenance',
-      everyMs: 3600_000,
-      handle: async () => {
-        await this.prisma.$executeRaw`
-          DELETE FROM outbox_events
-           WHERE relayed_at < now() - make_interval(hours => ${KEEP_RELAYED_HOURS})`;
-      },
-    });
+    this.registry.handle(PURGE_RELAYED_OUTBOX, () =>
+      this.outbox.purgeRelayedBefore(KEEP_RELAYED_HOURS),
+    );
   }
 
   onApplicationBootstrap(): void {
+    const known = this.registry.all().map((definition) => definition.name);
+    this.outbox
+      .release(known)
+      .then((released) => {
+        if (released > 0) this.logger.log({ released }, 'Outbox rows set aside get another pass');
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not release outbox rows set aside'),
+      );
     this.schedule();
   }
 
@@ -67,10 +71,18 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
     await this.pass?.catch(() => undefined);
   }
 
-  /** One pass: hands over what is pending (up to a batch) and answers how many rows it moved. */
+  /**
+   * One pass: hands over what is pending (up to a batch), sets aside what cannot be, and
+   * answers how many rows it moved either way.
+   */
   relayOnce(): Promise<number> {
     this.pass ??= this.relay().finally(() => (this.pass = undefined));
     return this.pass;
+  }
+
+  /** The rows set aside and waiting for an operator, counted per job name. */
+  setAsideCounts(): Promise<Record<string, number>> {
+    return this.outbox.setAsideCounts();
   }
 
   private schedule(): void {
@@ -85,30 +97,26 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.timer.unref();
   }
 
-  private relay(): Promise<number> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<PendingEvent[]>`
-          SELECT id, job_name AS "jobName", job_key AS "jobKey", payload
-            FROM outbox_events
-           WHERE relayed_at IS NULL
-           ORDER BY created_at
-           LIMIT ${RELAY_BATCH}
-             FOR UPDATE SKIP LOCKED`;
-        if (rows.length === 0) return 0;
-        // The latest payload of each job and key: later events supersede earlier ones.
-        const latest = new Map<string, PendingEvent>();
-        for (const row of rows) latest.set(`${row.jobName}\u0000${row.jobKey}`, row);
-        for (const event of latest.values()) {
-          await withTimeout(this.jobs.enqueue(event.jobName, event.payload), ENQUEUE_TIMEOUT_MS);
+  private async relay(): Promise<number> {
+    const plan = await this.prisma.$transaction(
+      async (tx): Promise<RelayPlan | null> => {
+        const rows = await this.outbox.claimPending(tx, RELAY_BATCH);
+        if (rows.length === 0) return null;
+        const plan = planRelay(rows, (name, data) => this.registry.read(name, data));
+        for (const { definition, payload } of plan.jobs) {
+          await withTimeout(this.jobs.enqueue(definition.name, payload), ENQUEUE_TIMEOUT_MS);
         }
-        await tx.$executeRaw`
-          UPDATE outbox_events SET relayed_at = now()
-           WHERE id = ANY(${rows.map((row) => row.id)}::uuid[])`;
-        return rows.length;
+        await this.outbox.markRelayed(tx, plan.relayedIds);
+        await this.outbox.setAside(tx, plan.setAside);
+        return plan;
       },
       { timeout: ENQUEUE_TIMEOUT_MS * 4 },
     );
+    if (!plan) return 0;
+    for (const { id, reason } of plan.setAside) {
+      this.logger.error({ outboxEventId: id, reason }, 'Outbox row set aside');
+    }
+    return plan.relayedIds.length + plan.setAside.length;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../database/prisma.service.js';
+import type { JobName, JobPayload } from './job-catalogue.js';
 
 /**
  * Hands work to the queue through the database: `add` writes an outbox row in the caller's
@@ -11,18 +12,18 @@ import type { Db } from '../database/prisma.service.js';
 @Injectable()
 export class Outbox {
   /**
-   * Queues `jobName` once the surrounding transaction commits. `key` names what the job is
-   * about (an organisation id, a user id): pending jobs with the same name and key collapse
-   * into one.
+   * Queues job `name` with its payload once the surrounding transaction commits. `key` names
+   * what the job is about (an organisation id, a user id): pending jobs with the same name and
+   * key collapse into one.
    */
-  async add(
+  async add<Name extends JobName>(
     writer: Db,
-    jobName: string,
+    name: Name,
     key: string,
-    payload: Record<string, unknown>,
+    payload: JobPayload<Name>,
   ): Promise<void> {
     await writer.outboxEvent.create({
-      data: { jobName, jobKey: key, payload: payload as Prisma.InputJsonValue },
+      data: { jobName: name, jobKey: key, payload: payload as Prisma.InputJsonValue },
     });
   }
 }

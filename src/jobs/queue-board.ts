@@ -11,6 +11,8 @@ import type { AccessTokenClaims } from '../auth/roles.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { BullMqJobRunner } from './bullmq-job-runner.js';
 import { JobRunner } from './job-runner.js';
+import { outboxSetAsideQueue } from './outbox-board-queue.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** The board's pages call its API from the browser, which cannot add a bearer header. */
@@ -43,8 +45,9 @@ export function adminOnly(isAdmin: AdminCheck, secureCookie: boolean) {
 }
 
 /**
- * Serves Bull Board at /admin/queues over the service's queues, behind `adminOnly`. Only when
- * the queues are in Redis (the in-process runner has nothing to show).
+ * Serves Bull Board at /admin/queues over the service's queues and the outbox rows the relay
+ * set aside, behind `adminOnly`. Only when the queues are in Redis (the in-process runner has
+ * nothing to show; /health/ready reports rows set aside in either mode).
  */
 export async function mountQueueBoard(
   app: NestFastifyApplication,
@@ -55,6 +58,7 @@ export async function mountQueueBoard(
   const jwt = app.get(JwtService, { strict: false });
   const key = app.get(AccessTokenKey, { strict: false });
   const sessions = app.get(SessionsRepository, { strict: false });
+  const outbox = app.get(OutboxRepository, { strict: false });
   const isAdmin: AdminCheck = async (token) => {
     try {
       const claims = await jwt.verifyAsync<AccessTokenClaims>(token, {
@@ -70,15 +74,21 @@ export async function mountQueueBoard(
       return false;
     }
   };
-  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
-    import('@bull-board/api'),
-    import('@bull-board/api/bullMQAdapter'),
-    import('@bull-board/fastify'),
-  ]);
+  const [{ createBullBoard }, { BullMQAdapter }, { BaseAdapter }, { FastifyAdapter }] =
+    await Promise.all([
+      import('@bull-board/api'),
+      import('@bull-board/api/bullMQAdapter'),
+      import('@bull-board/api/dist/queueAdapters/base.js'),
+      import('@bull-board/fastify'),
+    ]);
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: runner.allQueues().map((queue) => new BullMQAdapter(queue)),
+    // The queues first: the board reads Redis's details from the first one.
+    queues: [
+      ...runner.allQueues().map((queue) => new BullMQAdapter(queue)),
+      outboxSetAsideQueue(BaseAdapter, outbox),
+    ],
     serverAdapter,
   });
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { QueueName } from './job-definition.js';
-import { JobRegistry } from './job-registry.js';
+import { JobRefused, JobRegistry } from './job-registry.js';
 
 /**
  * Worker options of every queue. Decorator options are fixed when the class is defined, before
@@ -14,7 +14,11 @@ function workerOptions(concurrency: number) {
   return { concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: 2 };
 }
 
-/** Runs each job of its queue with the handler registered under the job's name. */
+/**
+ * Runs each job of its queue with the handler registered under the job's name, on the payload
+ * its declaration reads from the job's data. A job this process cannot read (a name no
+ * catalogue has, a payload its job refuses) fails at once: retrying would refuse it again.
+ */
 @Injectable()
 abstract class RegistryProcessor extends WorkerHost {
   private readonly logger = new Logger(this.constructor.name);
@@ -24,7 +28,8 @@ abstract class RegistryProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    await this.registry.get(job.name).handle(job.data as Record<string, unknown>);
+    const { definition, payload } = readOrFail(this.registry, job);
+    await definition.handle(payload);
   }
 
   @OnWorkerEvent('failed')
@@ -35,6 +40,14 @@ abstract class RegistryProcessor extends WorkerHost {
   @OnWorkerEvent('error')
   onError(error: Error): void {
     this.logger.warn({ err: error }, 'Worker connection error');
+  }
+}
+
+function readOrFail(registry: JobRegistry, job: Job) {
+  try {
+    return registry.read(job.name, job.data);
+  } catch (error) {
+    throw error instanceof JobRefused ? new UnrecoverableError(error.message) : error;
   }
 }
 

@@ -2,20 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { Outbox } from '../jobs/outbox.js';
+import { DISPATCH_WEBHOOKS } from '../webhooks/webhooks.jobs.js';
 import { AnonymityKey } from '../common/crypto/anonymity-key.js';
 import { type OrgSettings, readOrgSettings } from '../orgs/org-settings.js';
 import { mayPublish } from './publication-pacing.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
+import { RECOMPUTE_ALL_WELLNESS, RECOMPUTE_WELLNESS } from './org-wellness.jobs.js';
 
-export const RECOMPUTE_WELLNESS = 'orgs.recompute-wellness';
-export const RECOMPUTE_ALL_WELLNESS = 'orgs.recompute-all-wellness';
-
-const HOUR_MS = 60 * 60 * 1000;
-/**
- * Mood entries of one organisation arriving within this wait share one recompute: the score
- * moves slowly, and a large organisation logs moods all day long.
- */
-const COALESCE_MS = 2_000;
 const ORGS_PER_PAGE = 500;
 /**
  * The members' streaks are written in this many parts at once, beside the score. Writing a
@@ -23,7 +16,6 @@ const ORGS_PER_PAGE = 500;
  * and after a day passes most streaks change: 67,000 rows at 100,000 members.
  */
 const STREAK_SLICES = 2;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Keeps organisations' wellness scores: after mood entries (through the outbox, see
@@ -45,25 +37,8 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ orgId?: unknown }>({
-      name: RECOMPUTE_WELLNESS,
-      queue: 'org-wellness',
-      key: (data) => String(data.orgId),
-      coalesceMs: COALESCE_MS,
-      handle: async ({ orgId }) => {
-        if (typeof orgId !== 'string' || !UUID.test(orgId)) {
-          throw new Error(`${RECOMPUTE_WELLNESS} needs an organisation id.`);
-        }
-        await this.recompute(orgId);
-      },
-    });
-    this.jobs.register({
-      name: RECOMPUTE_ALL_WELLNESS,
-      queue: 'org-wellness',
-      // Hourly, so an hourly cadence and each organisation's own midnight are both met.
-      everyMs: HOUR_MS,
-      handle: () => this.enqueueAll(),
-    });
+    this.jobs.handle(RECOMPUTE_WELLNESS, ({ orgId }) => this.recompute(orgId));
+    this.jobs.handle(RECOMPUTE_ALL_WELLNESS, () => this.enqueueAll());
   }
 
   /**
@@ -107,7 +82,7 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     // Keyed by the computation: rows of one key collapse in the relay, and each must go out.
     await this.scores.publish(orgId, stats, settings.minGroupSize, key, async (tx, snapshotAt) => {
       const computedAt = snapshotAt.toISOString();
-      await this.outbox.add(tx, 'webhooks.dispatch', `${orgId}:${computedAt}`, {
+      await this.outbox.add(tx, DISPATCH_WEBHOOKS, `${orgId}:${computedAt}`, {
         orgId,
         event: 'org.wellness.updated',
         wellnessScore: stats.wellnessScore,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { RECOMPUTE_WELLNESS } from './org-wellness-recompute.service.js';
+import { RECOMPUTE_WELLNESS } from './org-wellness.jobs.js';
 
 /**
  * What other features call when something that moves an organisation's score changes. Give it
@@ -12,7 +12,7 @@ export class OrgWellnessTriggers {
   /**
    * A mood entry of `userId` was written, changed or deleted: queues a recompute of each
    * organisation they are an active member of, as outbox rows in one statement (what
-   * Outbox.add writes, one row per membership).
+   * Outbox.add writes, one row per membership, with the payload RecomputeWellnessPayload).
    */
   async afterMoodEntry(tx: Db, userId: string): Promise<void> {
     await tx.$executeRaw(this.moodEntryRecomputes(userId));

@@ -4,6 +4,7 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Outbox } from '../jobs/outbox.js';
+import { RECOMPUTE_WELLNESS } from '../org-wellness/org-wellness.jobs.js';
 import type { SurveyResponseReceivedDto } from './dto/survey.dto.js';
 import { SurveyAccess } from './survey-access.js';
 import { SurveyAudienceRepository } from './survey-audience.repository.js';
@@ -74,7 +75,7 @@ export class SurveyResponsesService {
         department: seat.departmentSize >= survey.minGroupSize! ? seat.department : null,
         createdAt: openingDay,
       });
-      await this.outbox.add(tx, 'orgs.recompute-wellness', survey.orgId, { orgId: survey.orgId });
+      await this.outbox.add(tx, RECOMPUTE_WELLNESS, survey.orgId, { orgId: survey.orgId });
     });
     // Neither the response's id nor its token goes back: a respondent holding a handle on
     // their answers could be asked to show them, and nothing here needs one.

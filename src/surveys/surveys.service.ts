@@ -4,6 +4,7 @@ import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Outbox } from '../jobs/outbox.js';
+import { DISPATCH_WEBHOOKS } from '../webhooks/webhooks.jobs.js';
 import type {
   CreateSurveyDto,
   SurveyDto,
@@ -110,7 +111,7 @@ export class SurveysService {
         await this.audience.freezeParticipation(tx, id);
       }
       // Keyed by the event itself: rows of one key collapse in the relay, and each must go out.
-      await this.outbox.add(tx, 'webhooks.dispatch', `${transition.event}:${id}`, {
+      await this.outbox.add(tx, DISPATCH_WEBHOOKS, `${transition.event}:${id}`, {
         orgId,
         event: transition.event,
         surveyId: id,

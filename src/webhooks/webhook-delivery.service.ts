@@ -3,24 +3,27 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
-import { deliveryIdFor, readDispatchedEvent, webhookPayload } from './webhook-events.js';
+import {
+  type DispatchPayload,
+  deliveryIdFor,
+  dispatchedEvent,
+  webhookPayload,
+} from './webhook-events.js';
 import { MAX_ERROR_LENGTH, sendWebhook } from './webhook-sender.js';
 import { standardWebhookHeaders, webhookSignature } from './webhook-signature.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
 import { OutboundHttp } from '../common/outbound/outbound-http.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import {
+  DELIVER_WEBHOOK,
+  DELIVERY_ATTEMPTS,
+  DISPATCH_WEBHOOKS,
+  PURGE_WEBHOOK_DELIVERIES,
+} from './webhooks.jobs.js';
 
-export const DISPATCH_WEBHOOKS = 'webhooks.dispatch';
-export const DELIVER_WEBHOOK = 'webhooks.deliver';
-export const PURGE_WEBHOOK_DELIVERIES = 'webhooks.purge-deliveries';
-
-/** Attempts per delivery (back-off 1, 2, 4, 8, 16 s between them) before it is left failed. */
-export const DELIVERY_ATTEMPTS = 6;
 const DELIVERY_TIMEOUT_MS = 5_000;
 const KEEP_DELIVERIES_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const USER_AGENT = 'MindfulMe-Webhooks/1';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pending deliveries handed to the queue again per read at start. */
 const REQUEUE_PAGE = 500;
@@ -30,10 +33,8 @@ export const secretContext = (subscriptionId: string) =>
   `webhook_subscriptions.secret:${subscriptionId}`;
 
 /**
- * Sends organisations' events to their webhooks. `webhooks.dispatch` (one job per event, no
- * key: keyed jobs collapse, and every event must go out) makes one delivery row per listening
- * subscription and queues `webhooks.deliver` for each; that job POSTs the signed payload and
- * retries with back-off until a 2xx or the last attempt.
+ * Sends organisations' events to their webhooks (the jobs are described in webhooks.jobs.ts):
+ * a dispatch makes the deliveries of one event, a delivery POSTs the signed payload.
  */
 @Injectable()
 export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootstrap {
@@ -50,31 +51,14 @@ export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootst
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<Record<string, unknown>>({
-      name: DISPATCH_WEBHOOKS,
-      queue: 'webhooks',
-      handle: (data) => this.dispatch(data),
-    });
-    this.registry.register<{ deliveryId?: unknown }>({
-      name: DELIVER_WEBHOOK,
-      queue: 'webhooks',
-      key: (data) => String(data.deliveryId),
-      attempts: DELIVERY_ATTEMPTS,
+    this.registry.handle(DISPATCH_WEBHOOKS, (payload) => this.dispatch(payload));
+    this.registry.handle(DELIVER_WEBHOOK, ({ deliveryId }) => this.deliver(deliveryId), {
       // A receiver that is down for a deploy gets minutes to come back, not seconds.
       backoffMs: this.config.WEBHOOK_RETRY_BASE_MS,
-      handle: async ({ deliveryId }) => {
-        if (typeof deliveryId !== 'string' || !UUID.test(deliveryId)) {
-          throw new Error(`${DELIVER_WEBHOOK} needs a delivery id.`);
-        }
-        await this.deliver(deliveryId);
-      },
     });
-    this.registry.register({
-      name: PURGE_WEBHOOK_DELIVERIES,
-      queue: 'maintenance',
-      everyMs: DAY_MS,
-      handle: () => this.webhooks.purgeDeliveriesOlderThan(KEEP_DELIVERIES_DAYS),
-    });
+    this.registry.handle(PURGE_WEBHOOK_DELIVERIES, () =>
+      this.webhooks.purgeDeliveriesOlderThan(KEEP_DELIVERIES_DAYS),
+    );
   }
 
   /**
@@ -105,8 +89,8 @@ export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootst
    * Safe to run again for the same event: delivery ids derive from the event and the
    * subscription, so rows already made are kept and their deliver jobs find them settled.
    */
-  async dispatch(data: Record<string, unknown>): Promise<void> {
-    const event = readDispatchedEvent(data, new Date());
+  async dispatch(payload: DispatchPayload): Promise<void> {
+    const event = dispatchedEvent(payload, new Date());
     const listeners = await this.webhooks.listenersOf(event.orgId, event.event);
     const deliveries = listeners.map((subscriptionId) => {
       const id = deliveryIdFor(event.occurrence, subscriptionId);

@@ -1,13 +1,18 @@
 import {
   deliveryIdFor,
+  dispatchedEvent,
   eventsBeyondScopes,
-  readDispatchedEvent,
+  parseDispatchPayload,
   webhookPayload,
 } from './webhook-events.js';
 
 const ORG = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f';
 const SURVEY = '6bc1bee2-2e40-4f96-a93d-7e117393172a';
 const NOW = new Date('2026-11-26T10:00:00Z');
+
+/** A dispatch job's data as the job reads it back from the queue. */
+const readDispatchedEvent = (raw: unknown, now: Date) =>
+  dispatchedEvent(parseDispatchPayload(raw), now);
 
 describe('webhook events', () => {
   it('keeps only the aggregate facts of each event', () => {
@@ -50,7 +55,27 @@ describe('webhook events', () => {
     expect(hidden.data.wellnessScore).toBeNull();
   });
 
+  it('keeps in the payload only the fields of its event', () => {
+    expect(
+      parseDispatchPayload({ orgId: ORG, event: 'survey.closed', surveyId: SURVEY, email: 'x' }),
+    ).toEqual({ orgId: ORG, event: 'survey.closed', surveyId: SURVEY });
+    expect(
+      parseDispatchPayload({
+        orgId: ORG,
+        event: 'org.wellness.updated',
+        computedAt: NOW.toISOString(),
+        memberCount: 12,
+      }),
+    ).toEqual({
+      orgId: ORG,
+      event: 'org.wellness.updated',
+      wellnessScore: null,
+      computedAt: NOW.toISOString(),
+    });
+  });
+
   it('refuses malformed dispatches', () => {
+    expect(() => parseDispatchPayload(['survey.opened'])).toThrow(/not an object/);
     expect(() => readDispatchedEvent({ event: 'survey.opened', surveyId: SURVEY }, NOW)).toThrow(
       /organisation/,
     );

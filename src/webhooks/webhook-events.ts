@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClientScope } from '../auth/roles.js';
+import { fieldsOf, isUuid } from '../jobs/job-payload.js';
 
 /** The events an organisation can subscribe to. */
 export const WEBHOOK_EVENTS = ['survey.opened', 'survey.closed', 'org.wellness.updated'] as const;
@@ -23,7 +24,7 @@ export function eventsBeyondScopes(
   return events.filter((event) => !EVENT_SCOPES[event].some((scope) => scopes.includes(scope)));
 }
 
-/** What a `webhooks.dispatch` job announces, checked and reduced to what may be sent. */
+/** What a `webhooks.dispatch` job announces, reduced to what may be sent. */
 export interface DispatchedEvent {
   orgId: string;
   event: WebhookEvent;
@@ -45,7 +46,22 @@ export interface WebhookPayload {
   data: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What a producer puts in a `webhooks.dispatch` job: one event and its aggregate facts. */
+export type DispatchPayload =
+  | {
+      orgId: string;
+      event: 'org.wellness.updated';
+      wellnessScore: number | null;
+      /** ISO 8601: when the published score was computed. */
+      computedAt: string;
+    }
+  | {
+      orgId: string;
+      event: 'survey.opened' | 'survey.closed';
+      surveyId: string;
+      /** ISO 8601; the time of the dispatch when absent. */
+      occurredAt?: string;
+    };
 
 const isIsoInstant = (value: unknown): value is string =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value));
@@ -55,40 +71,53 @@ const isIsoInstant = (value: unknown): value is string =>
  * are kept: whatever else a producer put in the job never reaches a subscriber. Malformed data
  * is a programming error and throws.
  */
-export function readDispatchedEvent(raw: Record<string, unknown>, now: Date): DispatchedEvent {
-  const { orgId, event } = raw;
-  if (typeof orgId !== 'string' || !UUID.test(orgId)) {
-    throw new Error('webhooks.dispatch needs an organisation id.');
-  }
+export function parseDispatchPayload(raw: unknown): DispatchPayload {
+  const fields = fieldsOf(raw);
+  const { orgId, event } = fields;
+  if (!isUuid(orgId)) throw new Error('webhooks.dispatch needs an organisation id.');
   if (!WEBHOOK_EVENTS.includes(event as WebhookEvent)) {
     throw new Error(`webhooks.dispatch got an unknown event: ${String(event)}.`);
   }
   if (event === 'org.wellness.updated') {
-    const { wellnessScore, computedAt } = raw;
-    const score = wellnessScore ?? null;
-    if ((score !== null && typeof score !== 'number') || !isIsoInstant(computedAt)) {
+    const { wellnessScore = null, computedAt } = fields;
+    if (
+      (wellnessScore !== null && typeof wellnessScore !== 'number') ||
+      !isIsoInstant(computedAt)
+    ) {
       throw new Error('org.wellness.updated needs wellnessScore (number or null) and computedAt.');
     }
-    const at = new Date(computedAt).toISOString();
+    return { orgId, event, wellnessScore, computedAt };
+  }
+  const { surveyId, occurredAt } = fields;
+  if (!isUuid(surveyId)) throw new Error(`${String(event)} needs a survey id.`);
+  return {
+    orgId,
+    event: event as 'survey.opened' | 'survey.closed',
+    surveyId,
+    ...(isIsoInstant(occurredAt) ? { occurredAt } : {}),
+  };
+}
+
+/** The occurrence a dispatch announces, with only what may be sent. */
+export function dispatchedEvent(payload: DispatchPayload, now: Date): DispatchedEvent {
+  const { orgId, event } = payload;
+  if (payload.event === 'org.wellness.updated') {
+    const at = new Date(payload.computedAt).toISOString();
     return {
       orgId,
       event,
       occurredAt: at,
       occurrence: `${event}:${orgId}:${at}`,
-      data: { wellnessScore: score, computedAt: at },
+      data: { wellnessScore: payload.wellnessScore, computedAt: at },
     };
-  }
-  const { surveyId } = raw;
-  if (typeof surveyId !== 'string' || !UUID.test(surveyId)) {
-    throw new Error(`${String(event)} needs a survey id.`);
   }
   // A survey opens once and closes once: the event and the survey name the occurrence.
   return {
     orgId,
-    event: event as WebhookEvent,
-    occurredAt: (isIsoInstant(raw.occurredAt) ? new Date(raw.occurredAt) : now).toISOString(),
-    occurrence: `${String(event)}:${surveyId}`,
-    data: { surveyId },
+    event,
+    occurredAt: (payload.occurredAt ? new Date(payload.occurredAt) : now).toISOString(),
+    occurrence: `${event}:${payload.surveyId}`,
+    data: { surveyId: payload.surveyId },
   };
 }
 

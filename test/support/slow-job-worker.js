@@ -18,16 +18,16 @@ const slowJobModule = {
     {
       provide: 'SLOW_JOB',
       inject: [JobRegistry],
-      useFactory: (registry) =>
-        registry.register({
-          name: 'test.slow',
-          queue: 'maintenance',
-          attempts: 3,
-          handle: async (data) => {
-            process.stdout.write(`started ${data.n}\n`);
-            await new Promise(() => undefined);
-          },
-        }),
+      useFactory: (registry) => {
+        registry.declare([
+          { name: 'test.slow', queue: 'maintenance', attempts: 3, parse: (data) => data },
+        ]);
+        registry.handle('test.slow', async (data) => {
+          process.stdout.write(`started ${data.n}\n`);
+          await new Promise(() => undefined);
+        });
+        return registry;
+      },
     },
   ],
 };

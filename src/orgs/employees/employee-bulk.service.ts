@@ -25,7 +25,7 @@ import {
 } from './employee-bulk.js';
 import { EmployeeBulkRepository } from './employee-bulk.repository.js';
 import { EmployeesRepository } from './employees.repository.js';
-import { RECOMPUTE_WELLNESS } from './employees.service.js';
+import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
 import { unusablePasswordHash } from './unusable-password.js';
 
 /** A 10,000-row roster takes a few seconds; the default 5 s would cut large ones short. */

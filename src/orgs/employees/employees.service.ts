@@ -11,6 +11,7 @@ import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { Outbox } from '../../jobs/outbox.js';
+import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
 import { OrgDomainsService } from '../domains/org-domains.service.js';
 import { OrgAccessService } from '../org-access.service.js';
 import { departmentAllowed, type OrgSettings, unknownDepartmentMessage } from '../org-settings.js';
@@ -21,9 +22,6 @@ import { diffEmployee, type EmployeeChange } from './employee-change.js';
 import { toEmployeeDto, toEmployeeState } from './employee.mapper.js';
 import { type EmployeeFilter, EmployeesRepository } from './employees.repository.js';
 import { unusablePasswordHash } from './unusable-password.js';
-
-/** Queued with every change to an organisation's members (its handler lives with the job). */
-export const RECOMPUTE_WELLNESS = 'orgs.recompute-wellness';
 
 const NO_SUCH_EMPLOYEE = 'No such employee.';
 

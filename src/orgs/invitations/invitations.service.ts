@@ -9,7 +9,7 @@ import { normaliseEmail } from '../../auth/tokens.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Outbox } from '../../jobs/outbox.js';
 import { EmployeesRepository } from '../employees/employees.repository.js';
-import { RECOMPUTE_WELLNESS } from '../employees/employees.service.js';
+import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
 import { OrgAccessService } from '../org-access.service.js';
 import { departmentAllowed, unknownDepartmentMessage } from '../org-settings.js';
 import { newAnonymizedId } from '../orgs.service.js';
