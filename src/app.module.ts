@@ -73,7 +73,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...coreModules(config, databaseUrl, false, logDestination),
+        ...coreModules(config, databaseUrl, config.WORKERS === 'embedded', logDestination),
         HealthModule,
         ...FEATURE_MODULES,
       ],

@@ -11,7 +11,15 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config);
   const app = await createHttpApp(config, database.url);
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.get(Logger).log(`MindfulMe API listening on ${await app.getUrl()}`, 'Main');
+  const logger = app.get(Logger);
+  logger.log(`MindfulMe API listening on ${await app.getUrl()}`, 'Main');
+  if (config.REDIS_URL && config.WORKERS === 'none') {
+    logger.warn(
+      'WORKERS=none: this process only queues jobs; scores, buddy suggestions and webhooks ' +
+        'wait in Redis until `npm run start:worker` runs.',
+      'Main',
+    );
+  }
   runUntilSignalled(config.SHUTDOWN_TIMEOUT_MS, async () => {
     // Stop accepting and let the requests in flight finish while the database and queues are
     // still there (Nest's own close tears the modules down before it closes the server).

@@ -88,6 +88,15 @@ export class AppConfig {
   @Min(100)
   WEBHOOK_RETRY_BASE_MS = 30_000;
 
+  /**
+   * With REDIS_URL, whether this API process also consumes the queues (`embedded`, the default:
+   * one process does everything) or only produces (`none`: run `npm run start:worker` beside
+   * it, as docker-compose does, to scale API and workers apart). Without Redis jobs always run
+   * in the API process.
+   */
+  @IsIn(['embedded', 'none'])
+  WORKERS: 'embedded' | 'none' = 'embedded';
+
   /** Prefix of queue keys in Redis, so that runs and deployments can share one Redis. */
   @IsString()
   @Matches(/^[A-Za-z0-9:_-]+$/)

@@ -2,6 +2,7 @@ import { Controller, Get, Optional, ServiceUnavailableException } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/guards/public.decorator.js';
+import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { BullMqJobRunner } from '../jobs/bullmq-job-runner.js';
 import { OutboxRelay } from '../jobs/outbox-relay.js';
@@ -26,6 +27,7 @@ export class HealthController {
     private readonly prisma: PrismaService,
     private readonly redis: RedisClient,
     private readonly relay: OutboxRelay,
+    private readonly config: AppConfig,
     @Optional() private readonly queues?: BullMqJobRunner,
   ) {}
 
@@ -69,10 +71,17 @@ export class HealthController {
       const queues = this.queues
         ? await withTimeout(this.queues.counts(), PROBE_TIMEOUT_MS)
         : undefined;
-      return indicator.up(queues ? { queues } : {});
+      return indicator.up({ workers: this.workersMode(), ...(queues ? { queues } : {}) });
     } catch {
       return indicator.down({ message: 'Redis did not answer' });
     }
+  }
+
+  /** Who consumes the queues: this process too, or separate worker processes only. */
+  private workersMode(): string {
+    return this.config.WORKERS === 'embedded'
+      ? 'embedded: this process consumes the queues'
+      : 'none: separate worker processes (npm run start:worker) consume the queues';
   }
 
   /**

@@ -14,6 +14,8 @@ export interface QueueCounts {
   delayed: number;
   failed: number;
   completed: number;
+  /** Processes consuming the queue now: 0 means its jobs wait until a worker starts. */
+  consumers: number;
 }
 
 /**
@@ -66,14 +68,11 @@ export class BullMqJobRunner extends JobRunner implements OnApplicationBootstrap
   async counts(): Promise<Record<QueueName, QueueCounts>> {
     const entries = await Promise.all(
       [...this.queues].map(async ([name, queue]) => {
-        const counts = await queue.getJobCounts(
-          'waiting',
-          'active',
-          'delayed',
-          'failed',
-          'completed',
-        );
-        return [name, counts as unknown as QueueCounts] as const;
+        const [counts, consumers] = await Promise.all([
+          queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+          queue.getWorkersCount(),
+        ]);
+        return [name, { ...counts, consumers } as unknown as QueueCounts] as const;
       }),
     );
     return Object.fromEntries(entries) as Record<QueueName, QueueCounts>;

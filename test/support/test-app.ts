@@ -27,6 +27,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Bull Board serves its pages through @fastify/static too: checked against the built server.
     QUEUE_BOARD: 'false',
     ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    // Specs see jobs wait in Redis until they run a worker (or say WORKERS: 'embedded').
+    WORKERS: 'none',
     // Every request of a test comes from one address; tests of rate limits set their own.
     AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
     AUTH_RATE_LIMIT_PER_ADDRESS: '1000',
