@@ -3,8 +3,9 @@ import { AppConfig } from '../../config/app-config.js';
 import { AnonymityKey } from './anonymity-key.js';
 import { FieldCipher } from './field-cipher.js';
 import { localKeyRing, parseKeyRing } from './key-ring.js';
+import { SealedColumns } from './sealed-columns.js';
 
-/** The process's FieldCipher and AnonymityKey, their keys built once at start. */
+/** The process's FieldCipher, SealedColumns and AnonymityKey, their keys built once at start. */
 @Global()
 @Module({
   providers: [
@@ -18,12 +19,13 @@ import { localKeyRing, parseKeyRing } from './key-ring.js';
             : await localKeyRing(config.DATA_DIR),
         ),
     },
+    SealedColumns,
     {
       provide: AnonymityKey,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => AnonymityKey.load(config.ANONYMITY_KEY, config.DATA_DIR),
     },
   ],
-  exports: [FieldCipher, AnonymityKey],
+  exports: [FieldCipher, SealedColumns, AnonymityKey],
 })
 export class CryptoModule {}
