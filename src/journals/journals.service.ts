@@ -83,22 +83,6 @@ export class JournalsService {
     return rows.map((row) => this.toDto(row));
   }
 
-  /** Moves up to `size` entries onto the active key; answers how many it moved. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.journals.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      const plaintext = this.open(row);
-      const sealed = this.cipher.encrypt(plaintext, contentContext(row.userId));
-      await this.journals.replaceCiphertext(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
-  }
-
   private open(row: StoredJournal): string {
     return this.cipher.decrypt(
       { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },

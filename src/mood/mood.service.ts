@@ -104,23 +104,6 @@ export class MoodService {
     return rows.map((row) => this.toDto(row));
   }
 
-  /** Moves up to `size` notes onto the active key; answers how many it moved. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.mood.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      const plaintext = this.openNotes(row);
-      if (plaintext === null) continue;
-      const sealed = this.cipher.encrypt(plaintext, notesContext(row.userId));
-      await this.mood.replaceCiphertext(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
-  }
-
   private sealNotes(userId: string, notes: string | null | undefined) {
     if (!notes) return { notes: null, encryptionKeyId: null };
     const sealed = this.cipher.encrypt(notes, notesContext(userId));

@@ -140,24 +140,6 @@ export class AppointmentsRepository {
       { timeout: BOOKING_TIMEOUT_MS },
     );
   }
-
-  /** Appointments whose note is under another key than `activeKeyId`, a batch at a time. */
-  staleKeyBatch(activeKeyId: string, size: number) {
-    return this.prisma.appointment.findMany({
-      where: { notes: { not: null }, encryptionKeyId: { not: activeKeyId } },
-      select: { id: true, userId: true, notes: true, encryptionKeyId: true },
-      orderBy: { id: 'asc' },
-      take: size,
-    });
-  }
-
-  /** Only if nobody rewrote the note meanwhile. */
-  async replaceNotes(id: string, previousKeyId: string | null, notes: string, keyId: string) {
-    await this.prisma.appointment.updateMany({
-      where: { id, encryptionKeyId: previousKeyId },
-      data: { notes, encryptionKeyId: keyId },
-    });
-  }
 }
 
 /**

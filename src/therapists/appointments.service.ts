@@ -154,26 +154,6 @@ export class AppointmentsService {
     return ownerId ? this.forOwner(moved) : toDto(moved);
   }
 
-  /** Moves a batch of notes to the active key (`npm run crypto:reencrypt`); answers how many. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.appointments.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      if (!row.notes || !row.encryptionKeyId) continue;
-      const plaintext = this.cipher.decrypt(
-        { keyId: row.encryptionKeyId, ciphertext: row.notes },
-        notesContext(row.userId),
-      );
-      const sealed = this.cipher.encrypt(plaintext, notesContext(row.userId));
-      await this.appointments.replaceNotes(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
-  }
-
   /** The answer for the person who booked: with their note, decrypted. */
   private forOwner(row: StoredAppointment): AppointmentDto {
     const notes =
