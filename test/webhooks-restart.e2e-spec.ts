@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { FieldCipher } from '../src/common/crypto/field-cipher.js';
+import { WEBHOOK_SECRET } from '../src/common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../src/common/crypto/sealed-columns.js';
 import { PrismaService } from '../src/database/prisma.service.js';
-import { secretContext } from '../src/webhooks/webhook-delivery.service.js';
 import { waitFor } from './support/wait-for.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -38,7 +38,9 @@ describe('webhook deliveries across a restart', () => {
     const org = await prisma.organization.create({ data: { name: 'Acme' } });
     const subscriptionId = randomUUID();
     const secret = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
-    const sealed = first.app.get(FieldCipher).encrypt(secret, secretContext(subscriptionId));
+    const sealed = first.app
+      .get(SealedColumns)
+      .seal(WEBHOOK_SECRET, { id: subscriptionId }, secret);
     await prisma.webhookSubscription.create({
       data: {
         id: subscriptionId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Db, PrismaService } from '../database/prisma.service.js';
+import type { OptionalCiphertext } from '../common/crypto/sealed-columns.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type AppointmentStatus, OPEN_STATUSES } from './appointment-status.js';
 import type { Slot } from './slots.js';
@@ -43,7 +44,7 @@ export class AppointmentsRepository {
     userId: string,
     therapistId: string,
     slot: Slot,
-    sealedNotes: { notes: string | null; encryptionKeyId: string | null },
+    notes: OptionalCiphertext,
   ): Promise<StoredAppointment> {
     return this.prisma.$transaction(
       async (tx) => {
@@ -55,7 +56,8 @@ export class AppointmentsRepository {
             startTime: slot.start,
             endTime: slot.end,
             status: 'pending',
-            ...sealedNotes,
+            notes: notes.ciphertext,
+            encryptionKeyId: notes.keyId,
           },
           select: APPOINTMENT_COLUMNS,
         });

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/roles.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { APPOINTMENT_NOTES } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { postgresCodeOf } from '../common/problem/to-problem.js';
 import { type AppointmentStatus, OPEN_STATUSES, transitionRefusal } from './appointment-status.js';
 import { AppointmentsRepository, type StoredAppointment } from './appointments.repository.js';
@@ -27,7 +28,7 @@ export class AppointmentsService {
   constructor(
     private readonly appointments: AppointmentsRepository,
     private readonly therapists: TherapistsService,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
   ) {}
 
   async book(userId: string, input: CreateAppointmentDto): Promise<AppointmentDto> {
@@ -42,7 +43,8 @@ export class AppointmentsService {
         userId,
         input.therapistId,
         slot,
-        this.sealNotes(userId, input.notes),
+        // Bound to the person who booked: it cannot be moved onto another person's appointment.
+        this.encrypted.sealOptional(APPOINTMENT_NOTES, { user_id: userId }, input.notes),
       );
       return this.forOwner(created);
     } catch (error) {
@@ -156,25 +158,14 @@ export class AppointmentsService {
 
   /** The answer for the person who booked: with their note, decrypted. */
   private forOwner(row: StoredAppointment): AppointmentDto {
-    const notes =
-      row.notes && row.encryptionKeyId
-        ? this.cipher.decrypt(
-            { keyId: row.encryptionKeyId, ciphertext: row.notes },
-            notesContext(row.userId),
-          )
-        : null;
+    const notes = this.encrypted.openOptional(
+      APPOINTMENT_NOTES,
+      { user_id: row.userId },
+      { keyId: row.encryptionKeyId, ciphertext: row.notes },
+    );
     return { ...toDto(row), notes };
   }
-
-  private sealNotes(userId: string, notes: string | undefined) {
-    if (!notes) return { notes: null, encryptionKeyId: null };
-    const sealed = this.cipher.encrypt(notes, notesContext(userId));
-    return { notes: sealed.ciphertext, encryptionKeyId: sealed.keyId };
-  }
 }
-
-/** The note is bound to its column and owner: it cannot be moved to another person's row. */
-const notesContext = (userId: string) => `appointments.notes:${userId}`;
 
 /** A 409 in words for the exclusion constraint's refusal; anything else as it came. */
 function slotTaken(error: unknown): unknown {

@@ -5,7 +5,10 @@ import { FieldCipher } from './field-cipher.js';
 import { localKeyRing, parseKeyRing } from './key-ring.js';
 import { SealedColumns } from './sealed-columns.js';
 
-/** The process's FieldCipher, SealedColumns and AnonymityKey, their keys built once at start. */
+/**
+ * The process's keys, built once at start. Features get SealedColumns, never the FieldCipher
+ * itself: every encrypted column is sealed and opened through its registry entry.
+ */
 @Global()
 @Module({
   providers: [
@@ -26,6 +29,6 @@ import { SealedColumns } from './sealed-columns.js';
       useFactory: (config: AppConfig) => AnonymityKey.load(config.ANONYMITY_KEY, config.DATA_DIR),
     },
   ],
-  exports: [FieldCipher, SealedColumns, AnonymityKey],
+  exports: [SealedColumns, AnonymityKey],
 })
 export class CryptoModule {}

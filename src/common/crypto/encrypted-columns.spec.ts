@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../project-root.js';
 import {
   APPOINTMENT_NOTES,
@@ -90,5 +90,17 @@ describe('the registry of encrypted columns', () => {
     expect(contextOf(SURVEY_FREE_TEXT, { survey_id: 's1' }, 'ideas')).toBe(
       'survey_responses.responses:s1:ideas',
     );
+  });
+
+  it('is the only way into the cipher: no code outside src/common/crypto uses FieldCipher', () => {
+    const root = join(PROJECT_ROOT, 'src');
+    const cryptoDir = join(root, 'common', 'crypto');
+    const users = (readdirSync(root, { recursive: true }) as string[])
+      .map((path) => join(root, path))
+      .filter((path) => path.endsWith('.ts') && !path.startsWith(cryptoDir))
+      .filter((path) => !path.startsWith(join(root, 'generated')))
+      .filter((path) => /\bFieldCipher\b/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(root, path));
+    expect(users).toEqual([]);
   });
 });
