@@ -281,6 +281,9 @@ describe('key rotation across every encrypted column', () => {
     const exported = await ok(call('GET', '/me/export', ana.accessToken));
     expect(JSON.stringify(exported)).toContain(written.journal);
     expect(JSON.stringify(exported)).toContain(written.mood);
+    expect(exported.appointments).toEqual([
+      expect.objectContaining({ id: appointmentId, notes: written.appointment }),
+    ]);
 
     const feed = await ok(call('GET', '/rants', ana.accessToken));
     expect(feed.items.map((item: { content: string }) => item.content)).toEqual([written.rant]);

@@ -78,6 +78,15 @@ export class AppointmentsRepository {
     });
   }
 
+  /** Every appointment of the person, latest first, for their data export. */
+  allOf(userId: string): Promise<StoredAppointment[]> {
+    return this.prisma.appointment.findMany({
+      where: { userId },
+      orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
+      select: APPOINTMENT_COLUMNS,
+    });
+  }
+
   /**
    * `upcoming`: not yet ended, soonest first; `past`: ended, latest first. `take` rows after
    * `cursor` in that order.

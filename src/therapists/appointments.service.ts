@@ -79,6 +79,11 @@ export class AppointmentsService {
     return this.forOwner(row);
   }
 
+  /** Every appointment of the person, notes decrypted, for their data export. */
+  async exportAll(userId: string): Promise<AppointmentDto[]> {
+    return (await this.appointments.allOf(userId)).map((row) => this.forOwner(row));
+  }
+
   /** The person who booked it, or an admin for the practice, calls it off. */
   cancel(actor: AuthenticatedUser, id: string): Promise<AppointmentDto> {
     return this.transition(id, 'cancelled', actor.role === 'admin' ? undefined : actor.userId);
