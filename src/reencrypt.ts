@@ -1,57 +1,41 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ColumnReencryption } from './common/crypto/column-reencryption.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
+import { EncryptedRowsRepository } from './common/crypto/encrypted-rows.repository.js';
+import { describeReencryption } from './common/crypto/reencryption-report.js';
+import { SealedColumns } from './common/crypto/sealed-columns.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { resolveDatabase } from './database/database-bootstrap.js';
 import { DatabaseModule } from './database/database.module.js';
-import { JournalsModule } from './journals/journals.module.js';
-import { JournalsService } from './journals/journals.service.js';
-import { MoodModule } from './mood/mood.module.js';
-import { MoodService } from './mood/mood.service.js';
-import { TherapistsModule } from './therapists/therapists.module.js';
-import { AppointmentsService } from './therapists/appointments.service.js';
 
 const BATCH = 500;
 
-/** Runs `batch` until it moves nothing; answers the total moved. */
-async function drain(batch: () => Promise<number>): Promise<number> {
-  let total = 0;
-  for (let moved = await batch(); moved > 0; moved = await batch()) total += moved;
-  return total;
-}
-
 /**
- * `npm run crypto:reencrypt`: moves every journal entry, mood note and appointment note onto the
- * active key of ENCRYPTION_KEYS, in batches, so an old key can then be removed. Safe to run again, and
- * alongside the API (a row edited meanwhile is left as the edit wrote it).
+ * `npm run crypto:reencrypt`: moves every value of every encrypted column (the registry in
+ * src/common/crypto/encrypted-columns.ts) onto the active key of ENCRYPTION_KEYS, in batches,
+ * and says per column what it moved and what is left. Exits 0 only when nothing is left under
+ * another key, so a script can remove the old key after it. Safe to run again, and alongside
+ * the API (a row edited meanwhile is left as the edit wrote it).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config);
   @Module({
-    imports: [
-      ConfigModule.forRoot(config),
-      DatabaseModule.forRoot(database.url),
-      CryptoModule,
-      MoodModule,
-      JournalsModule,
-      TherapistsModule,
-    ],
+    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database.url), CryptoModule],
+    providers: [EncryptedRowsRepository, ColumnReencryption],
   })
   class ReencryptModule {}
   const app = await NestFactory.createApplicationContext(ReencryptModule, {
     logger: ['error', 'warn'],
   });
   try {
-    const journals = await drain(() => app.get(JournalsService).reencryptBatch(BATCH));
-    const moodNotes = await drain(() => app.get(MoodService).reencryptBatch(BATCH));
-    const appointmentNotes = await drain(() => app.get(AppointmentsService).reencryptBatch(BATCH));
-    console.log(
-      `Re-encrypted ${journals} journal entries and ${moodNotes} mood notes` +
-        ` and ${appointmentNotes} appointment notes.`,
-    );
+    const reports = await app.get(ColumnReencryption).all(BATCH);
+    const { lines, done } = describeReencryption(app.get(SealedColumns).activeKeyId, reports);
+    console.log(lines.join('\n'));
+    if (!done) process.exitCode = 1;
   } finally {
     await app.close();
     await database.stop();

@@ -154,7 +154,8 @@ describe('private journals', () => {
       LOG_LEVEL: 'silent',
     });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/Re-encrypted 1 journal entries and 1 mood notes/);
+    expect(result.stdout).toMatch(/journals\.content: 1 moved, 0 left/);
+    expect(result.stdout).toMatch(/mood_entries\.notes: 1 moved, 0 left/);
 
     const moved = await rawRow(old.id);
     expect(moved.encryption_key_id).toBe('k2026');
@@ -184,6 +185,7 @@ describe('private journals', () => {
       ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       ANONYMITY_KEY: t.config.ANONYMITY_KEY!,
     });
-    expect(again.stdout).toMatch(/Re-encrypted 0 journal entries and 0 mood notes/);
+    expect(again.stdout).toMatch(/journals\.content: 0 moved, 0 left/);
+    expect(again.stdout).toMatch(/mood_entries\.notes: 0 moved, 0 left/);
   });
 });

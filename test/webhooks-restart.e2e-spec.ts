@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { FieldCipher } from '../src/common/crypto/field-cipher.js';
+import { WEBHOOK_SECRET } from '../src/common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../src/common/crypto/sealed-columns.js';
 import { PrismaService } from '../src/database/prisma.service.js';
-import { secretContext } from '../src/webhooks/webhook-delivery.service.js';
 import { waitFor } from './support/wait-for.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 /**
  * No data is lost when a process restarts: a delivery still pending when the process stopped
@@ -13,9 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 describe('webhook deliveries across a restart', () => {
   let database: TestDatabase;
-  let receiver: Server;
-  let url: string;
-  const received: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   const apps: TestApp[] = [];
   const start = async () => {
     const app = await startTestApp({ env: { REDIS_URL: '' }, database });
@@ -25,22 +23,13 @@ describe('webhook deliveries across a restart', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    receiver = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        received.push({ headers: request.headers, body });
-        response.end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`;
+    receiver = await startWebhookReceiver();
   });
 
   afterAll(async () => {
     for (const app of apps) await app.app.close().catch(() => undefined);
     await database?.drop();
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver?.close();
   });
 
   it('sends after a restart what was pending when the process stopped', async () => {
@@ -49,12 +38,14 @@ describe('webhook deliveries across a restart', () => {
     const org = await prisma.organization.create({ data: { name: 'Acme' } });
     const subscriptionId = randomUUID();
     const secret = `whsec_${Buffer.alloc(32, 5).toString('base64')}`;
-    const sealed = first.app.get(FieldCipher).encrypt(secret, secretContext(subscriptionId));
+    const sealed = first.app
+      .get(SealedColumns)
+      .seal(WEBHOOK_SECRET, { id: subscriptionId }, secret);
     await prisma.webhookSubscription.create({
       data: {
         id: subscriptionId,
         orgId: org.id,
-        url,
+        url: receiver.url,
         events: ['survey.closed'],
         secret: sealed.ciphertext,
         encryptionKeyId: sealed.keyId,
@@ -71,12 +62,12 @@ describe('webhook deliveries across a restart', () => {
       },
     });
     await first.app.close();
-    expect(received).toEqual([]);
+    expect(receiver.received).toEqual([]);
 
     const second = await start();
-    await waitFor('the delivery after the restart', () => received.length > 0);
-    expect(received).toHaveLength(1);
-    expect(received[0].headers['webhook-id']).toBe(deliveryId);
+    await waitFor('the delivery after the restart', () => receiver.received.length > 0);
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0].headers['webhook-id']).toBe(deliveryId);
     const row = await second.app
       .get(PrismaService)
       .webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });

@@ -24,6 +24,7 @@ import { ClientJwtStrategy } from './guards/client-jwt.strategy.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
 import { MoodModule } from '../mood/mood.module.js';
 import { JournalsModule } from '../journals/journals.module.js';
+import { TherapistsModule } from '../therapists/therapists.module.js';
 import { OidcVerifier } from './sso/oidc-verifier.js';
 import { OrgIdentityProvidersController, SsoController } from './sso/sso.controller.js';
 import { SsoRepository } from './sso/sso.repository.js';
@@ -46,6 +47,7 @@ import { UsersRepository } from './users.repository.js';
     OrgsModule,
     MoodModule,
     JournalsModule,
+    TherapistsModule,
     AccessTokenKeyModule,
     PassportModule,
     JobsModule.forFeature(AUTH_JOBS),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { JournalsService } from '../journals/journals.service.js';
 import { MoodService } from '../mood/mood.service.js';
+import { AppointmentsService } from '../therapists/appointments.service.js';
 import { PUBLIC_USER_COLUMNS } from './users.repository.js';
 
 /**
@@ -14,6 +15,7 @@ export class PersonalDataService {
     private readonly prisma: PrismaService,
     private readonly mood: MoodService,
     private readonly journals: JournalsService,
+    private readonly appointments: AppointmentsService,
   ) {}
 
   async export(userId: string) {
@@ -38,11 +40,8 @@ export class PersonalDataService {
         orderBy: newestFirst,
         omit: { userId: true },
       }),
-      this.prisma.appointment.findMany({
-        where,
-        orderBy: { startTime: 'desc' },
-        omit: { userId: true },
-      }),
+      // Through the feature, so the person gets their notes, not the ciphertext.
+      this.appointments.exportAll(userId),
       this.prisma.employee.findMany({
         where,
         omit: { userId: true },

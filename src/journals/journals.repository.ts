@@ -64,26 +64,4 @@ export class JournalsRepository {
   allOf(userId: string): Promise<StoredJournal[]> {
     return this.prisma.journal.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
   }
-
-  /** Rows whose text is under another key than `activeKeyId`, a batch at a time. */
-  staleKeyBatch(activeKeyId: string, size: number): Promise<StoredJournal[]> {
-    return this.prisma.journal.findMany({
-      where: { encryptionKeyId: { not: activeKeyId } },
-      orderBy: { id: 'asc' },
-      take: size,
-    });
-  }
-
-  async replaceCiphertext(
-    id: string,
-    previousKeyId: string | null,
-    content: string,
-    keyId: string,
-  ) {
-    // Only if nobody rewrote the row meanwhile: a concurrent edit wins and is not overwritten.
-    await this.prisma.journal.updateMany({
-      where: { id, encryptionKeyId: previousKeyId },
-      data: { content, encryptionKeyId: keyId },
-    });
-  }
 }

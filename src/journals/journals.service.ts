@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { JOURNAL_CONTENT } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import type {
   CreateJournalDto,
@@ -18,19 +19,16 @@ import {
 const DEFAULT_PAGE = 20;
 const NOT_FOUND = 'No such journal entry.';
 
-/** The entry's text is bound to its column and owner (authenticated data). */
-const contentContext = (userId: string) => `journals.content:${userId}`;
-
 /** Private journals: the text never reaches the database in the clear. */
 @Injectable()
 export class JournalsService {
   constructor(
     private readonly journals: JournalsRepository,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
   ) {}
 
   async create(userId: string, input: CreateJournalDto): Promise<JournalDto> {
-    const sealed = this.cipher.encrypt(input.content, contentContext(userId));
+    const sealed = this.seal(userId, input.content);
     const stored = await this.journals.create(userId, {
       content: sealed.ciphertext,
       encryptionKeyId: sealed.keyId,
@@ -65,7 +63,7 @@ export class JournalsService {
       isPrivate: input.isPrivate,
     };
     if (input.content !== undefined) {
-      const sealed = this.cipher.encrypt(input.content, contentContext(userId));
+      const sealed = this.seal(userId, input.content);
       Object.assign(data, { content: sealed.ciphertext, encryptionKeyId: sealed.keyId });
     }
     const updated = await this.journals.updateOwned(userId, id, data);
@@ -83,26 +81,16 @@ export class JournalsService {
     return rows.map((row) => this.toDto(row));
   }
 
-  /** Moves up to `size` entries onto the active key; answers how many it moved. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.journals.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      const plaintext = this.open(row);
-      const sealed = this.cipher.encrypt(plaintext, contentContext(row.userId));
-      await this.journals.replaceCiphertext(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
+  /** The entry's text is bound to its owner. */
+  private seal(userId: string, content: string) {
+    return this.encrypted.seal(JOURNAL_CONTENT, { user_id: userId }, content);
   }
 
   private open(row: StoredJournal): string {
-    return this.cipher.decrypt(
-      { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },
-      contentContext(row.userId),
+    return this.encrypted.open(
+      JOURNAL_CONTENT,
+      { user_id: row.userId },
+      { keyId: row.encryptionKeyId, ciphertext: row.content },
     );
   }
 

@@ -84,23 +84,6 @@ export class MoodRepository {
     return count === 1;
   }
 
-  /** Rows whose note is under another key than `activeKeyId`, a batch at a time. */
-  staleKeyBatch(activeKeyId: string, size: number): Promise<StoredMoodEntry[]> {
-    return this.prisma.moodEntry.findMany({
-      where: { notes: { not: null }, encryptionKeyId: { not: activeKeyId } },
-      orderBy: { id: 'asc' },
-      take: size,
-    });
-  }
-
-  async replaceCiphertext(id: string, previousKeyId: string | null, notes: string, keyId: string) {
-    // Only if nobody rewrote the note meanwhile: a concurrent edit wins and is not overwritten.
-    await this.prisma.moodEntry.updateMany({
-      where: { id, encryptionKeyId: previousKeyId },
-      data: { notes, encryptionKeyId: keyId },
-    });
-  }
-
   /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
   page(
     userId: string,

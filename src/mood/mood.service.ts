@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { MOOD_NOTES } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import type { PageQueryDto } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -17,14 +18,11 @@ const DEFAULT_PAGE = 20;
 const DEFAULT_STATS_DAYS = 30;
 const NOT_FOUND = 'No such mood entry.';
 
-/** Authenticated data binds a note to its column and owner: it cannot be moved to another row's person. */
-const notesContext = (userId: string) => `mood_entries.notes:${userId}`;
-
 @Injectable()
 export class MoodService {
   constructor(
     private readonly mood: MoodRepository,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly prisma: PrismaService,
     private readonly orgScores: OrgWellnessTriggers,
   ) {}
@@ -104,34 +102,17 @@ export class MoodService {
     return rows.map((row) => this.toDto(row));
   }
 
-  /** Moves up to `size` notes onto the active key; answers how many it moved. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.mood.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      const plaintext = this.openNotes(row);
-      if (plaintext === null) continue;
-      const sealed = this.cipher.encrypt(plaintext, notesContext(row.userId));
-      await this.mood.replaceCiphertext(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
-  }
-
+  /** A note is bound to its owner: it cannot be moved onto another person's entry. */
   private sealNotes(userId: string, notes: string | null | undefined) {
-    if (!notes) return { notes: null, encryptionKeyId: null };
-    const sealed = this.cipher.encrypt(notes, notesContext(userId));
+    const sealed = this.encrypted.sealOptional(MOOD_NOTES, { user_id: userId }, notes);
     return { notes: sealed.ciphertext, encryptionKeyId: sealed.keyId };
   }
 
   private openNotes(row: StoredMoodEntry): string | null {
-    if (!row.notes || !row.encryptionKeyId) return null;
-    return this.cipher.decrypt(
+    return this.encrypted.openOptional(
+      MOOD_NOTES,
+      { user_id: row.userId },
       { keyId: row.encryptionKeyId, ciphertext: row.notes },
-      notesContext(row.userId),
     );
   }
 

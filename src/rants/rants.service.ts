@@ -4,7 +4,8 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { CrisisDirectory } from '../assessments/crisis-resources.js';
 import { sha256Hex } from '../auth/tokens.js';
 import { AnonymityKey } from '../common/crypto/anonymity-key.js';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { RANT_CONTENT } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { consumeOrRefuse, createRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../jobs/redis-connection.js';
@@ -27,8 +28,6 @@ import {
 } from './rants.repository.js';
 
 const POSTS_PER_HOUR = 10;
-/** The post's id is the authenticated context: its text cannot be moved onto another post. */
-const contentContext = (rantId: string) => `anonymous_rants.content:${rantId}`;
 
 /** To the minute: a post's time must not single out who was online at that second. */
 export function coarsenToMinute(date: Date): Date {
@@ -49,7 +48,7 @@ export class RantsService {
 
   constructor(
     private readonly rants: RantsRepository,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly anonymity: AnonymityKey,
     private readonly crisisLines: CrisisDirectory,
     config: AppConfig,
@@ -72,7 +71,8 @@ export class RantsService {
     );
     const id = randomUUID();
     const deleteToken = randomBytes(32).toString('base64url');
-    const sealed = this.cipher.encrypt(content, contentContext(id));
+    // Bound to the post itself: its text cannot be moved onto another post.
+    const sealed = this.encrypted.seal(RANT_CONTENT, { id }, content);
     await this.rants.create({
       id,
       tokenHash: sha256Hex(deleteToken),
@@ -169,9 +169,10 @@ export class RantsService {
   private toDto(row: StoredRant): RantDto {
     return {
       id: row.id,
-      content: this.cipher.decrypt(
-        { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },
-        contentContext(row.id),
+      content: this.encrypted.open(
+        RANT_CONTENT,
+        { id: row.id },
+        { keyId: row.encryptionKeyId, ciphertext: row.content },
       ),
       sentimentScore: row.sentimentScore,
       supportCount: row.supportCount,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { SURVEY_FREE_TEXT } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Outbox } from '../jobs/outbox.js';
@@ -18,13 +19,6 @@ const ALREADY_ANSWERED = 'You have already answered this survey.';
 const NOT_IN_AUDIENCE =
   'This survey is for the people who were members when it opened; you joined after.';
 
-/**
- * Free text is encrypted under a context of survey and question: it cannot be moved to another
- * survey or question, and names nothing of the response, which must stay unlinkable.
- */
-export const freeTextContext = (surveyId: string, questionId: string) =>
-  `survey_responses.responses:${surveyId}:${questionId}`;
-
 export const startOfUtcDay = (date: Date) =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
@@ -41,7 +35,7 @@ export class SurveyResponsesService {
     private readonly access: SurveyAccess,
     private readonly surveys: SurveysRepository,
     private readonly prisma: PrismaService,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly outbox: Outbox,
     private readonly audience: SurveyAudienceRepository,
   ) {}
@@ -82,14 +76,17 @@ export class SurveyResponsesService {
     return { received: true };
   }
 
-  /** The answers as stored: free text encrypted, the rest as given. */
+  /**
+   * The answers as stored: free text encrypted, the rest as given. Free text is bound to the
+   * survey and question, never to the response, which must stay unlinkable.
+   */
   private sealed(surveyId: string, questions: SurveyQuestion[], answers: Answers) {
     const freeText = new Set(questions.filter((q) => q.type === 'free_text').map((q) => q.id));
     return Object.fromEntries(
       Object.entries(answers).map(([id, value]) => [
         id,
         freeText.has(id)
-          ? this.cipher.encrypt(String(value), freeTextContext(surveyId, id))
+          ? this.encrypted.sealField(SURVEY_FREE_TEXT, { survey_id: surveyId }, id, String(value))
           : value,
       ]),
     );

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles.js';
 import { BoundedMemo } from '../common/cache/bounded-memo.js';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { SURVEY_FREE_TEXT } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import type {
   FreeTextAnswersDto,
   SurveyResultsDto,
@@ -20,7 +21,6 @@ import {
   type QuestionTally,
 } from './survey-results.js';
 import { SurveyResultsRepository } from './survey-results.repository.js';
-import { freeTextContext } from './survey-responses.service.js';
 import type { StoredSurvey } from './surveys.repository.js';
 import type { SurveyStatus } from './survey-status.js';
 
@@ -43,7 +43,7 @@ export class SurveyResultsService {
   constructor(
     private readonly access: SurveyAccess,
     private readonly tallies: SurveyResultsRepository,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly audience: SurveyAudienceRepository,
   ) {}
 
@@ -123,7 +123,14 @@ export class SurveyResultsService {
       answers: shuffled(
         rows
           .filter((row) => row.questionId === questionId)
-          .map((row) => this.cipher.decrypt(row.answer, freeTextContext(survey.id, questionId))),
+          .map((row) =>
+            this.encrypted.openField(
+              SURVEY_FREE_TEXT,
+              { survey_id: survey.id },
+              questionId,
+              row.answer,
+            ),
+          ),
       ),
     }));
   }

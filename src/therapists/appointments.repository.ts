@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Db, PrismaService } from '../database/prisma.service.js';
+import type { OptionalCiphertext } from '../common/crypto/sealed-columns.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type AppointmentStatus, OPEN_STATUSES } from './appointment-status.js';
 import type { Slot } from './slots.js';
@@ -43,7 +44,7 @@ export class AppointmentsRepository {
     userId: string,
     therapistId: string,
     slot: Slot,
-    sealedNotes: { notes: string | null; encryptionKeyId: string | null },
+    notes: OptionalCiphertext,
   ): Promise<StoredAppointment> {
     return this.prisma.$transaction(
       async (tx) => {
@@ -55,7 +56,8 @@ export class AppointmentsRepository {
             startTime: slot.start,
             endTime: slot.end,
             status: 'pending',
-            ...sealedNotes,
+            notes: notes.ciphertext,
+            encryptionKeyId: notes.keyId,
           },
           select: APPOINTMENT_COLUMNS,
         });
@@ -72,6 +74,15 @@ export class AppointmentsRepository {
   findOwned(userId: string, id: string): Promise<StoredAppointment | null> {
     return this.prisma.appointment.findFirst({
       where: { id, userId },
+      select: APPOINTMENT_COLUMNS,
+    });
+  }
+
+  /** Every appointment of the person, latest first, for their data export. */
+  allOf(userId: string): Promise<StoredAppointment[]> {
+    return this.prisma.appointment.findMany({
+      where: { userId },
+      orderBy: [{ startTime: 'desc' }, { id: 'desc' }],
       select: APPOINTMENT_COLUMNS,
     });
   }
@@ -139,24 +150,6 @@ export class AppointmentsRepository {
       },
       { timeout: BOOKING_TIMEOUT_MS },
     );
-  }
-
-  /** Appointments whose note is under another key than `activeKeyId`, a batch at a time. */
-  staleKeyBatch(activeKeyId: string, size: number) {
-    return this.prisma.appointment.findMany({
-      where: { notes: { not: null }, encryptionKeyId: { not: activeKeyId } },
-      select: { id: true, userId: true, notes: true, encryptionKeyId: true },
-      orderBy: { id: 'asc' },
-      take: size,
-    });
-  }
-
-  /** Only if nobody rewrote the note meanwhile. */
-  async replaceNotes(id: string, previousKeyId: string | null, notes: string, keyId: string) {
-    await this.prisma.appointment.updateMany({
-      where: { id, encryptionKeyId: previousKeyId },
-      data: { notes, encryptionKeyId: keyId },
-    });
   }
 }
 

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/roles.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { APPOINTMENT_NOTES } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { postgresCodeOf } from '../common/problem/to-problem.js';
 import { type AppointmentStatus, OPEN_STATUSES, transitionRefusal } from './appointment-status.js';
 import { AppointmentsRepository, type StoredAppointment } from './appointments.repository.js';
@@ -27,7 +28,7 @@ export class AppointmentsService {
   constructor(
     private readonly appointments: AppointmentsRepository,
     private readonly therapists: TherapistsService,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
   ) {}
 
   async book(userId: string, input: CreateAppointmentDto): Promise<AppointmentDto> {
@@ -42,7 +43,8 @@ export class AppointmentsService {
         userId,
         input.therapistId,
         slot,
-        this.sealNotes(userId, input.notes),
+        // Bound to the person who booked: it cannot be moved onto another person's appointment.
+        this.encrypted.sealOptional(APPOINTMENT_NOTES, { user_id: userId }, input.notes),
       );
       return this.forOwner(created);
     } catch (error) {
@@ -75,6 +77,11 @@ export class AppointmentsService {
     const row = await this.appointments.findOwned(userId, id);
     if (!row) throw new NotFoundException(NOT_FOUND);
     return this.forOwner(row);
+  }
+
+  /** Every appointment of the person, notes decrypted, for their data export. */
+  async exportAll(userId: string): Promise<AppointmentDto[]> {
+    return (await this.appointments.allOf(userId)).map((row) => this.forOwner(row));
   }
 
   /** The person who booked it, or an admin for the practice, calls it off. */
@@ -154,47 +161,16 @@ export class AppointmentsService {
     return ownerId ? this.forOwner(moved) : toDto(moved);
   }
 
-  /** Moves a batch of notes to the active key (`npm run crypto:reencrypt`); answers how many. */
-  async reencryptBatch(size: number): Promise<number> {
-    const rows = await this.appointments.staleKeyBatch(this.cipher.activeKeyId, size);
-    for (const row of rows) {
-      if (!row.notes || !row.encryptionKeyId) continue;
-      const plaintext = this.cipher.decrypt(
-        { keyId: row.encryptionKeyId, ciphertext: row.notes },
-        notesContext(row.userId),
-      );
-      const sealed = this.cipher.encrypt(plaintext, notesContext(row.userId));
-      await this.appointments.replaceNotes(
-        row.id,
-        row.encryptionKeyId,
-        sealed.ciphertext,
-        sealed.keyId,
-      );
-    }
-    return rows.length;
-  }
-
   /** The answer for the person who booked: with their note, decrypted. */
   private forOwner(row: StoredAppointment): AppointmentDto {
-    const notes =
-      row.notes && row.encryptionKeyId
-        ? this.cipher.decrypt(
-            { keyId: row.encryptionKeyId, ciphertext: row.notes },
-            notesContext(row.userId),
-          )
-        : null;
+    const notes = this.encrypted.openOptional(
+      APPOINTMENT_NOTES,
+      { user_id: row.userId },
+      { keyId: row.encryptionKeyId, ciphertext: row.notes },
+    );
     return { ...toDto(row), notes };
   }
-
-  private sealNotes(userId: string, notes: string | undefined) {
-    if (!notes) return { notes: null, encryptionKeyId: null };
-    const sealed = this.cipher.encrypt(notes, notesContext(userId));
-    return { notes: sealed.ciphertext, encryptionKeyId: sealed.keyId };
-  }
 }
-
-/** The note is bound to its column and owner: it cannot be moved to another person's row. */
-const notesContext = (userId: string) => `appointments.notes:${userId}`;
 
 /** A 409 in words for the exclusion constraint's refusal; anything else as it came. */
 function slotTaken(error: unknown): unknown {

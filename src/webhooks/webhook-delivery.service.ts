@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { WEBHOOK_SECRET } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobRegistry } from '../jobs/job-registry.js';
 import { JobRunner } from '../jobs/job-runner.js';
@@ -28,10 +29,6 @@ const USER_AGENT = 'MindfulMe-Webhooks/1';
 /** Pending deliveries handed to the queue again per read at start. */
 const REQUEUE_PAGE = 500;
 
-/** The signing secret's encryption context: a secret moved to another subscription fails. */
-export const secretContext = (subscriptionId: string) =>
-  `webhook_subscriptions.secret:${subscriptionId}`;
-
 /**
  * Sends organisations' events to their webhooks (the jobs are described in webhooks.jobs.ts):
  * a dispatch makes the deliveries of one event, a delivery POSTs the signed payload.
@@ -42,7 +39,7 @@ export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootst
 
   constructor(
     private readonly webhooks: WebhooksRepository,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly urls: WebhookUrlPolicy,
     private readonly registry: JobRegistry,
     private readonly runner: JobRunner,
@@ -108,9 +105,10 @@ export class WebhookDeliveryService implements OnModuleInit, OnApplicationBootst
     // Delivered, failed for good, or its subscription deleted: nothing to send.
     if (!delivery) return;
     const { subscription } = delivery;
-    const secret = this.cipher.decrypt(
+    const secret = this.encrypted.open(
+      WEBHOOK_SECRET,
+      { id: subscription.id },
       { keyId: subscription.encryptionKeyId, ciphertext: subscription.secret },
-      secretContext(subscription.id),
     );
     const body = JSON.stringify(delivery.payload);
     const now = Math.floor(Date.now() / 1000);

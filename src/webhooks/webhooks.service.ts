@@ -6,7 +6,8 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Principal } from '../auth/roles.js';
-import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { WEBHOOK_SECRET } from '../common/crypto/encrypted-columns.js';
+import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { OrgAccessService } from '../orgs/org-access.service.js';
@@ -18,7 +19,6 @@ import type {
   WebhookDeliveryQueryDto,
   WebhookDto,
 } from './dto/webhook.dto.js';
-import { secretContext } from './webhook-delivery.service.js';
 import { SECRET_PREFIX } from './webhook-signature.js';
 import { eventsBeyondScopes, type WebhookEvent } from './webhook-events.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
@@ -38,7 +38,7 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly access: OrgAccessService,
-    private readonly cipher: FieldCipher,
+    private readonly encrypted: SealedColumns,
     private readonly urls: WebhookUrlPolicy,
   ) {}
 
@@ -66,7 +66,8 @@ export class WebhooksService {
     const id = randomUUID();
     // Standard Webhooks' format: its libraries take the secret as it is shown.
     const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
-    const sealed = this.cipher.encrypt(secret, secretContext(id));
+    // Bound to the subscription: a secret moved onto another subscription does not open.
+    const sealed = this.encrypted.seal(WEBHOOK_SECRET, { id }, secret);
     const created = await this.webhooks.createSubscription({
       id,
       orgId,

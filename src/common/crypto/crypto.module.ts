@@ -3,8 +3,12 @@ import { AppConfig } from '../../config/app-config.js';
 import { AnonymityKey } from './anonymity-key.js';
 import { FieldCipher } from './field-cipher.js';
 import { localKeyRing, parseKeyRing } from './key-ring.js';
+import { SealedColumns } from './sealed-columns.js';
 
-/** The process's FieldCipher and AnonymityKey, their keys built once at start. */
+/**
+ * The process's keys, built once at start. Features get SealedColumns, never the FieldCipher
+ * itself: every encrypted column is sealed and opened through its registry entry.
+ */
 @Global()
 @Module({
   providers: [
@@ -18,12 +22,13 @@ import { localKeyRing, parseKeyRing } from './key-ring.js';
             : await localKeyRing(config.DATA_DIR),
         ),
     },
+    SealedColumns,
     {
       provide: AnonymityKey,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => AnonymityKey.load(config.ANONYMITY_KEY, config.DATA_DIR),
     },
   ],
-  exports: [FieldCipher, AnonymityKey],
+  exports: [SealedColumns, AnonymityKey],
 })
 export class CryptoModule {}
