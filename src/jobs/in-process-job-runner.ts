@@ -87,9 +87,13 @@ export class InProcessJobRunner
     onStart: () => void,
   ) {
     if (delayMs > 0) await sleep(delayMs);
+    // Shutting down while it waited: the database may already be gone. Nothing is lost: the
+    // outbox still holds the event's row, and every job recomputes from the database.
+    if (this.stopping) return;
     onStart();
     const attempts = definition.attempts ?? 3;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1 && this.stopping) return;
       try {
         await definition.handle(payload);
         return;
