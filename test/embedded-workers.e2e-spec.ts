@@ -1,5 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
-import { bearer, register } from './support/auth-helpers.js';
+import { orgWithMoods } from './factories/orgs.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -21,26 +21,11 @@ describe('WORKERS=embedded: the API process consumes its own queues', () => {
 
   it('turns mood entries into an organisation score with no worker process', async () => {
     const prisma = t.app.get(PrismaService);
-    const org = await prisma.organization.create({
-      data: { name: 'Initech', settings: { minGroupSize: 3 } },
+    const { org } = await orgWithMoods(t.app, prisma, {
+      name: 'Initech',
+      minGroupSize: 3,
+      moodScores: [4, 7, 10],
     });
-    const people = await Promise.all([1, 2, 3].map((i) => register(t.app, `initech${i}`)));
-    await prisma.employee.createMany({
-      data: people.map((person, i) => ({
-        userId: person.user.id,
-        orgId: org.id,
-        anonymizedId: `initech-${i}-${org.id}`,
-      })),
-    });
-    for (const [i, person] of people.entries()) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/v1/mood',
-        headers: bearer(person.accessToken),
-        payload: { moodScore: 4 + i * 3 },
-      });
-      expect(response.statusCode).toBe(201);
-    }
     const scored = await waitFor('the organisation score', async () => {
       const row = await prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
       return row.wellnessScore !== null && row;

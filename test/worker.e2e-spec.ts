@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { PrismaService } from '../src/database/prisma.service.js';
-import { bearer, register } from './support/auth-helpers.js';
+import { orgWithMoods } from './factories/orgs.js';
 import { ROOT } from './support/cli.js';
 import { startTestApp, TEST_ENCRYPTION_KEYS, type TestApp } from './support/test-app.js';
 
@@ -30,26 +30,11 @@ describe('the worker process (npm run start:worker)', () => {
 
   it('turns a mood entry made through the API into an updated organisation score', async () => {
     const prisma = t.app.get(PrismaService);
-    const org = await prisma.organization.create({
-      data: { name: 'Globex', settings: { minGroupSize: 3 } },
+    const { org } = await orgWithMoods(t.app, prisma, {
+      name: 'Globex',
+      minGroupSize: 3,
+      moodScores: [4, 7, 10],
     });
-    const people = await Promise.all([1, 2, 3].map((i) => register(t.app, `globex${i}`)));
-    await prisma.employee.createMany({
-      data: people.map((person, i) => ({
-        userId: person.user.id,
-        orgId: org.id,
-        anonymizedId: `globex-${i}-${org.id}`,
-      })),
-    });
-    for (const [i, person] of people.entries()) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/v1/mood',
-        headers: bearer(person.accessToken),
-        payload: { moodScore: 4 + i * 3 },
-      });
-      expect(response.statusCode).toBe(201);
-    }
     // The API only queues: with no worker running, the score stays unset.
     await new Promise((resolveLater) => setTimeout(resolveLater, 3000));
     expect(

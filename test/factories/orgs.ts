@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { PrismaService } from '../../src/database/prisma.service.js';
+import { bearer, register } from '../support/auth-helpers.js';
 
 /** A domain no other test uses, under the reserved .test top-level domain. */
 export function uniqueDomain(label = 'org'): string {
@@ -45,4 +47,40 @@ export async function ssoSession(prisma: PrismaService, orgId: string, userId: s
     },
   });
   return token;
+}
+
+/**
+ * An organisation of `count` people registered through the API, each a member (the membership
+ * written directly: tests that are not about joining start from here), each having recorded
+ * one mood: `moodScores[i]` for the i-th person.
+ */
+export async function orgWithMoods(
+  app: NestFastifyApplication,
+  prisma: PrismaService,
+  options: { name: string; minGroupSize: number; moodScores: number[] },
+) {
+  const org = await prisma.organization.create({
+    data: { name: options.name, settings: { minGroupSize: options.minGroupSize } },
+  });
+  const label = options.name.toLowerCase();
+  const people = await Promise.all(
+    options.moodScores.map((_, i) => register(app, `${label}${i + 1}`)),
+  );
+  await prisma.employee.createMany({
+    data: people.map((person, i) => ({
+      userId: person.user.id,
+      orgId: org.id,
+      anonymizedId: `${label}-${i}-${org.id}`,
+    })),
+  });
+  for (const [i, person] of people.entries()) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/mood',
+      headers: bearer(person.accessToken),
+      payload: { moodScore: options.moodScores[i] },
+    });
+    if (response.statusCode !== 201) throw new Error(`mood: ${response.body}`);
+  }
+  return { org, people };
 }
