@@ -33,7 +33,7 @@ import { runHttpScenarios } from './lib/http.mjs';
 import { runJobScenarios } from './lib/job-scenarios.mjs';
 import { timeJobs } from './lib/jobs.mjs';
 import { residentMemory, runCommand, startServer, stop, stopAll } from './lib/processes.mjs';
-import { evaluateTargets, writeResults } from './lib/report.mjs';
+import { evaluateTargets, median, writeResults } from './lib/report.mjs';
 import { seedAll, vacuumAnalyze } from './seed/seed.mjs';
 import { summariseProfiles } from './tools/profile-summary.mjs';
 
@@ -144,6 +144,11 @@ async function postgresVersion(url) {
 async function main() {
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg();
+  // The 1-minute load every 5 s while the bench runs, reported beside its figures: the load
+  // before the run cannot show work that started during it.
+  const loadSamples = [];
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+  sampler.unref();
   log(
     `MindfulMe bench ${runId} (scale ${SCALE}); load average ${loadBefore.map((v) => v.toFixed(1)).join(' ')}`,
   );
@@ -226,6 +231,7 @@ async function main() {
       );
 
   const loadAfter = loadavg();
+  clearInterval(sampler);
   const results = {
     runId,
     startedAt,
@@ -237,9 +243,14 @@ async function main() {
       postgres: await postgresVersion(url),
       loadBefore,
       loadAfter,
+      loadDuring: summariseLoad(loadSamples),
     },
-    // Before the bench starts anything, a load above half a process per core is someone else's.
-    contended: loadBefore[0] > cpus().length * 0.5,
+    // Before the bench starts anything, a load above half a process per core is someone else's;
+    // during it, the bench keeps at most about one runnable process per core plus the load
+    // generator, so a load past twice the cores means other work joined in.
+    contended:
+      loadBefore[0] > cpus().length * 0.5 ||
+      (loadSamples.length > 0 && Math.max(...loadSamples) > cpus().length * 2),
     scale: SCALE,
     load: LOAD,
     fixtures,
@@ -280,4 +291,14 @@ try {
   await step('Cleaning up', cleanUp);
   log(`Total ${seconds(runStarted)}`);
   process.exit(failed ? 1 : 0);
+}
+
+function summariseLoad(samples) {
+  if (samples.length === 0) return { samples: 0 };
+  return {
+    samples: samples.length,
+    min: Math.min(...samples),
+    median: median(samples),
+    max: Math.max(...samples),
+  };
 }

@@ -98,35 +98,18 @@ export function registerOrgAggregateRoutes(app) {
     },
   );
 
-  function shuffled(items) {
-    const result = [...items];
-    for (let i = result.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [result[i], result[j]] = [result[j], result[i]];
+  /** Closed surveys' answer tallies, as many as the service remembers (REMEMBERED_SURVEYS). */
+  const closedTallies = new Map();
+  async function rememberClosed(key, compute) {
+    if (!closedTallies.has(key)) {
+      if (closedTallies.size >= 200) closedTallies.delete(closedTallies.keys().next().value);
+      closedTallies.set(key, await compute());
     }
-    return result;
+    return closedTallies.get(key);
   }
 
-  app.get('/v1/surveys/:id/results', { schema: { params: uuidParams('id') } }, async (request) => {
-    const principal = await authenticate(request);
-    const surveyId = request.params.id;
-    const {
-      rows: [survey],
-    } = await pool.query(
-      `SELECT id, org_id, title, questions, status, opened_at, closed_at, created_at, updated_at
-       FROM wellbeing_surveys WHERE id = $1 LIMIT 1`,
-      [surveyId],
-    );
-    if (!survey) throw notFound('No such survey.');
-    try {
-      await assertCanLead(principal, survey.org_id);
-    } catch (error) {
-      if (error.status === 404) throw notFound('No such survey.');
-      throw error;
-    }
-    const questions = survey.questions;
-    const [settings, departments, questionTallies, participation] = await Promise.all([
-      pool.query('SELECT settings FROM organizations WHERE id = $1 LIMIT 1', [survey.org_id]),
+  async function answerTalliesOf(surveyId) {
+    const [departments, questionTallies] = await Promise.all([
       pool.query(
         `SELECT department,
               count(*)::int AS "responseCount",
@@ -156,31 +139,73 @@ export function registerOrgAggregateRoutes(app) {
         GROUP BY question_id`,
         [surveyId],
       ),
-      pool.query(
-        `WITH eligible AS (
-        SELECT department, count(*)::int AS eligible
-          FROM employees
-         WHERE org_id = $2::uuid AND ended_at IS NULL
-         GROUP BY department
-      ), responded AS (
-        SELECT e.department, count(*)::int AS responded
-          FROM survey_participations p JOIN employees e ON e.id = p.employee_id
-         WHERE p.survey_id = $1::uuid AND e.org_id = $2::uuid AND e.ended_at IS NULL
-         GROUP BY e.department
-      )
-      SELECT el.department, el.eligible, coalesce(r.responded, 0)::int AS responded
-        FROM eligible el
-        LEFT JOIN responded r ON r.department IS NOT DISTINCT FROM el.department`,
-        [surveyId, survey.org_id],
-      ),
     ]);
-    const minGroupSize = minGroupSizeOf(settings.rows[0]?.settings);
+    return { departments: departments.rows, questionTallies: questionTallies.rows };
+  }
+
+  /** An open survey's participation, counted over its frozen audience. */
+  function participationOfSurvey(surveyId) {
+    return pool.query(
+      `SELECT a.department, count(*)::int AS eligible, count(p.employee_id)::int AS responded
+         FROM survey_audiences a
+         LEFT JOIN survey_participations p
+           ON p.survey_id = a.survey_id AND p.employee_id = a.employee_id
+        WHERE a.survey_id = $1::uuid
+        GROUP BY a.department
+        ORDER BY a.department NULLS LAST`,
+      [surveyId],
+    );
+  }
+
+  function shuffled(items) {
+    const result = [...items];
+    for (let i = result.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [result[i], result[j]] = [result[j], result[i]];
+    }
+    return result;
+  }
+
+  app.get('/v1/surveys/:id/results', { schema: { params: uuidParams('id') } }, async (request) => {
+    const principal = await authenticate(request);
+    const surveyId = request.params.id;
+    const {
+      rows: [survey],
+    } = await pool.query(
+      `SELECT id, org_id, title, questions, status, opened_at, closed_at, created_at, updated_at,
+              min_group_size, participation_tallies
+       FROM wellbeing_surveys WHERE id = $1 LIMIT 1`,
+      [surveyId],
+    );
+    if (!survey) throw notFound('No such survey.');
+    try {
+      await assertCanLead(principal, survey.org_id);
+    } catch (error) {
+      if (error.status === 404) throw notFound('No such survey.');
+      throw error;
+    }
+    const questions = survey.questions;
+    // As the service: a closed survey's answer tallies are final, so computed once per process;
+    // its thresholds and participation were stored when it opened and closed.
+    const answerTallies = () => answerTalliesOf(surveyId);
+    const [settings, { departments, questionTallies }, participation] = await Promise.all([
+      survey.min_group_size === null
+        ? pool.query('SELECT settings FROM organizations WHERE id = $1 LIMIT 1', [survey.org_id])
+        : { rows: [] },
+      survey.status === 'closed' && survey.closed_at
+        ? rememberClosed(`${surveyId}:${survey.closed_at.toISOString()}`, answerTallies)
+        : answerTallies(),
+      survey.participation_tallies
+        ? { rows: survey.participation_tallies }
+        : participationOfSurvey(surveyId),
+    ]);
+    const minGroupSize = survey.min_group_size ?? minGroupSizeOf(settings.rows[0]?.settings);
     const figures = buildSurveyFigures({
       status: survey.status,
       minGroupSize,
       questions,
-      departments: departments.rows,
-      questionTallies: questionTallies.rows,
+      departments,
+      questionTallies,
       participation: participation.rows,
     });
     const result = { surveyId, status: survey.status, minGroupSize, ...figures };

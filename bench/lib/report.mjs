@@ -14,9 +14,12 @@ const number = (value, digits = 0) =>
         maximumFractionDigits: digits,
       });
 const ms = (value) => (value === null || value === undefined ? '—' : `${number(value)} ms`);
+/** The middle value; with an even count, the mean of the two middle ones (never the lower). */
 const median = (values) => {
+  if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 /** How far a value is from its limit, as a factor past 2× and as a percentage below. */
@@ -73,7 +76,8 @@ export function evaluateTargets(results) {
     'job.recompute.100%': () => recompute['100%']?.firstMillis,
     'job.recompute-repeat.100%': () => recompute['100%']?.repeatMillis,
     'job.buddies-all.100%': () => buddies['100%']?.millis ?? buddies['100%']?.lowerBoundMillis,
-    'job.buddies-one': () => results.jobs.buddyIncremental?.medianMillis,
+    // The slowest of the three people, so the first (cold) call counts in the verdict.
+    'job.buddies-one': () => results.jobs.buddyIncremental?.slowestMillis,
     'api.rss': () => results.memory.api?.rssMb,
   };
   const labels = {
@@ -84,7 +88,7 @@ export function evaluateTargets(results) {
     'job.recompute.100%': 'Org recompute, 100,000 employees (first run)',
     'job.recompute-repeat.100%': 'Org recompute, 100,000 employees (repeat)',
     'job.buddies-all.100%': 'Buddy full pass, 10,000 people',
-    'job.buddies-one': "Buddy update, one person's",
+    'job.buddies-one': "Buddy update, one person's (slowest of three, the first cold)",
     'api.rss': 'API RSS after the run',
   };
   return Object.entries(TARGETS).flatMap(([id, targets]) =>
@@ -152,12 +156,17 @@ function jobTables(results) {
     '',
     buddyIncremental
       ? `One person's update (\`buddies.recompute-candidates\`) at ${number(buddyIncremental.optedIn)} opted-in people: ` +
-        `${buddyIncremental.millis.map(ms).join(', ')} (median ${ms(buddyIncremental.medianMillis)}).`
+        `${buddyIncremental.millis.map(ms).join(', ')} (the first cold; median ${ms(buddyIncremental.medianMillis)}, slowest ${ms(buddyIncremental.slowestMillis)}).`
       : "One person's update: not measured.",
   ];
 }
 
 /** The generated part of bench/README.md. */
+function loadDuringText(during) {
+  if (!during || during.samples === 0) return 'not sampled';
+  return `${number(during.min, 1)} min, ${number(during.median, 1)} median, ${number(during.max, 1)} max over ${during.samples} samples`;
+}
+
 export function renderMarkdown(results) {
   const targets = results.targets.map(
     (target) =>
@@ -168,7 +177,8 @@ export function renderMarkdown(results) {
     `Run \`${results.runId}\`, ${results.startedAt} (${number(results.durationSeconds / 60, 1)} min in all), ` +
       `${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}, ${results.machine.postgres}. ` +
       `Load average ${results.machine.loadBefore.map((value) => number(value, 1)).join(' / ')} before the run, ` +
-      `${results.machine.loadAfter.map((value) => number(value, 1)).join(' / ')} after` +
+      `${results.machine.loadAfter.map((value) => number(value, 1)).join(' / ')} after; ` +
+      `1-minute load during the run ${loadDuringText(results.machine.loadDuring)}` +
       (results.contended
         ? ': **measured under contention** (other work was running on the machine).'
         : '.'),
