@@ -2,6 +2,7 @@ import { PrismaService } from '../src/database/prisma.service.js';
 import { AssessmentsService } from '../src/assessments/assessments.service.js';
 import { PHQ9 } from '../src/assessments/instruments.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const phq9Answers = (values: number[]) =>
@@ -42,15 +43,57 @@ describe('assessments', () => {
     expect(
       list
         .json()
-        .map((a: { assessmentType: string }) => a.assessmentType)
+        .items.map((a: { assessmentType: string }) => a.assessmentType)
         .sort(),
     ).toEqual(['gad7', 'phq9', 'pss10', 'who5']);
-    const phq9 = list.json().find((a: { assessmentType: string }) => a.assessmentType === 'phq9');
+    const phq9 = list
+      .json()
+      .items.find((a: { assessmentType: string }) => a.assessmentType === 'phq9');
     expect(phq9.definition.questions).toHaveLength(9);
     await t.app.get(AssessmentsService).onApplicationBootstrap(); // as a restart would
     expect(
       await prisma.wellnessAssessment.count({ where: { assessmentType: { not: 'custom' } } }),
     ).toBe(4);
+  });
+
+  it('pages the assessments one by one, the standard instruments first', async () => {
+    const cara = await register(t.app, 'cara');
+    const titles = ['Sleep check', 'Focus check'];
+    for (const title of titles) {
+      const created = await inject({
+        method: 'POST',
+        url: '/v1/assessments',
+        headers: bearer(cara.accessToken),
+        payload: {
+          title,
+          questions: [
+            {
+              id: 'q1',
+              text: 'How was it?',
+              options: [
+                { value: 0, label: 'Bad' },
+                { value: 1, label: 'Good' },
+              ],
+            },
+          ],
+          scoring: { topic: 'sleep', bands: [{ min: 0, max: 1, label: 'any', level: 'none' }] },
+        },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const pages = await walkOneByOne<{ id: string; assessmentType: string; title: string }>(
+      t.app,
+      '/v1/assessments',
+      bearer(cara.accessToken),
+    );
+    expect(pages.every((page) => page.items.length === 1)).toBe(true);
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+    const listed = pages.flatMap((page) => page.items);
+    expect(new Set(listed.map((item) => item.id)).size).toBe(listed.length);
+    expect(listed.slice(0, 4).every((item) => item.assessmentType !== 'custom')).toBe(true);
+    expect(listed.filter((item) => titles.includes(item.title)).map((item) => item.title)).toEqual(
+      titles,
+    );
   });
 
   it('scores a response, stores it, and recommends courses and therapists by topic and level', async () => {

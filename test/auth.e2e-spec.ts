@@ -3,6 +3,7 @@ import { AccessTokenKey } from '../src/auth/access-token-key.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -322,6 +323,45 @@ describe('identity: accounts, sessions and roles', () => {
   });
 
   describe('ownership and roles', () => {
+    it('pages one’s sessions one by one, last used first', async () => {
+      const cam = await register(t.app, 'cam');
+      const signIn = async () =>
+        (
+          await inject({
+            method: 'POST',
+            url: '/v1/auth/login',
+            payload: { email: cam.email, password: cam.password },
+          })
+        ).json();
+      const second = await signIn();
+      await signIn();
+      // The first session is used again: it leads the list.
+      const refreshed = await inject({
+        method: 'POST',
+        url: '/v1/auth/refresh',
+        payload: { refreshToken: cam.refreshToken },
+      });
+      expect(refreshed.statusCode).toBe(200);
+
+      const pages = await walkOneByOne<{ id: string; current: boolean }>(
+        t.app,
+        '/v1/me/sessions',
+        bearer(second.accessToken),
+      );
+      expect(pages.map((page) => page.items.length)).toEqual([1, 1, 1]);
+      expect(pages.at(-1)?.nextCursor).toBeNull();
+      const sessions = pages.flatMap((page) => page.items);
+      expect(new Set(sessions.map((session) => session.id)).size).toBe(3);
+      const tokenRows = await prisma.refreshToken.findMany({
+        where: { userId: cam.user.id },
+        orderBy: { createdAt: 'asc' },
+        select: { familyId: true },
+      });
+      // The first sign-in's session, refreshed last, comes first.
+      expect(sessions[0]?.id).toBe(tokenRows[0]?.familyId);
+      expect(sessions.filter((session) => session.current)).toHaveLength(1);
+    });
+
     it('lists one’s sessions, and someone else’s session id answers 404, not 403', async () => {
       const ana = await register(t.app, 'ana');
       const bob = await register(t.app, 'bob');
@@ -331,7 +371,7 @@ describe('identity: accounts, sessions and roles', () => {
         headers: bearer(bob.accessToken),
       });
       expect(sessions.statusCode).toBe(200);
-      const [bobSession] = sessions.json();
+      const [bobSession] = sessions.json().items;
       expect(bobSession).toMatchObject({ id: expect.any(String), current: true });
 
       const foreign = await inject({

@@ -6,6 +6,7 @@ import type { JobName, JobPayload } from '../src/jobs/job-catalogue.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { WorkerModule } from '../src/worker.module.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, testConfig, type TestApp } from './support/test-app.js';
 
 interface Profile {
@@ -63,7 +64,7 @@ function buddiesClient(app: TestApp['app']) {
       return who;
     },
     suggestionsOf: async (who: SignedIn): Promise<Suggestion[]> =>
-      (await call(who, 'GET', '/suggestions?limit=50')).json(),
+      (await call(who, 'GET', '/suggestions?limit=50')).json().items,
     request: (from: SignedIn, to: SignedIn) =>
       call(from, 'POST', '/requests', { userId: to.user.id }),
   };
@@ -279,7 +280,7 @@ describe('buddy matching', () => {
     });
     expect((await api.request(fay, eli)).statusCode).toBe(409);
     expect((await api.request(eli, fay)).statusCode).toBe(409);
-    expect((await api.call(fay, 'GET', '/matches')).json()).toEqual([
+    expect((await api.call(fay, 'GET', '/matches')).json().items).toEqual([
       expect.objectContaining({
         id: match.id,
         userId: eli.user.id,
@@ -303,7 +304,7 @@ describe('buddy matching', () => {
     expect((await api.request(fay, eli)).statusCode).toBe(409);
     expect((await answer(eli, 'end')).json()).toMatchObject({ status: 'ended' });
     expect((await answer(eli, 'end')).statusCode).toBe(409);
-    expect((await api.call(eli, 'GET', '/matches')).json()).toEqual([]);
+    expect((await api.call(eli, 'GET', '/matches')).json().items).toEqual([]);
 
     // Once ended, either may ask again; a declined request is no longer live either.
     const again = await api.request(fay, eli);
@@ -330,6 +331,41 @@ describe('buddy matching', () => {
       });
       expect(live).toBe(1);
     }
+  });
+
+  it('pages one’s matches one by one, newest first', async () => {
+    const profile = { interests: ['chess'], preferredHours: [20] };
+    const sam = await api.person('Sam', profile);
+    const others = [
+      await api.person('Tao', profile),
+      await api.person('Uma', profile),
+      await api.person('Vic', profile),
+    ];
+    const requested: string[] = [];
+    for (const other of others) {
+      const asked = await api.request(sam, other);
+      expect(asked.statusCode).toBe(201);
+      requested.push(asked.json().id);
+    }
+    const pages = await walkOneByOne<{ id: string }>(
+      t.app,
+      '/v1/buddies/matches',
+      bearer(sam.accessToken),
+    );
+    expect(pages.map((page) => page.items.length)).toEqual([1, 1, 1]);
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+    expect(pages.flatMap((page) => page.items.map((item) => item.id))).toEqual(requested.reverse());
+  });
+
+  it('answers suggestions as one page, with no next page', async () => {
+    const profile = { interests: ['kayaking'], preferredHours: [9] };
+    const wes = await api.person('Wes', profile);
+    const xia = await api.person('Xia', profile);
+    await waitUntilSuggested(wes, xia);
+    const response = await api.call(wes, 'GET', '/suggestions?limit=1');
+    expect(response.json()).toMatchObject({ nextCursor: null });
+    expect(response.json().items).toHaveLength(1);
+    expect(response.headers.link).toBeUndefined();
   });
 
   it('holds blocks both ways, through recomputes, without telling the person blocked', async () => {
@@ -365,8 +401,8 @@ describe('buddy matching', () => {
     const lou = await api.person('Lou', profile);
     const { id } = (await api.request(kim, lou)).json();
     expect((await api.call(lou, 'POST', '/blocks', { userId: kim.user.id })).statusCode).toBe(204);
-    expect((await api.call(kim, 'GET', '/matches')).json()).toEqual([]);
-    expect((await api.call(lou, 'GET', '/matches')).json()).toEqual([]);
+    expect((await api.call(kim, 'GET', '/matches')).json().items).toEqual([]);
+    expect((await api.call(lou, 'GET', '/matches')).json().items).toEqual([]);
     expect((await api.call(kim, 'POST', `/matches/${id}/end`)).statusCode).toBe(404);
     expect(await prisma.buddyMatch.findUnique({ where: { id } })).toMatchObject({
       status: 'blocked',

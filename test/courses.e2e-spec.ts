@@ -1,5 +1,6 @@
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('courses', () => {
@@ -215,12 +216,15 @@ describe('courses', () => {
     const mine = (
       await inject({ method: 'GET', url: '/v1/me/courses', headers: bearer(learner.accessToken) })
     ).json();
-    expect(mine).toEqual([expect.objectContaining({ courseId: course.id, percentComplete: 100 })]);
+    expect(mine).toEqual({
+      items: [expect.objectContaining({ courseId: course.id, percentComplete: 100 })],
+      nextCursor: null,
+    });
     const other = await register(t.app, 'other');
     expect(
       (
         await inject({ method: 'GET', url: '/v1/me/courses', headers: bearer(other.accessToken) })
-      ).json(),
+      ).json().items,
     ).toEqual([]);
     const notEnrolled = await inject({
       method: 'PUT',
@@ -228,5 +232,36 @@ describe('courses', () => {
       headers: bearer(other.accessToken),
     });
     expect(notEnrolled.statusCode).toBe(404);
+  });
+
+  it('pages one’s enrolments one by one, latest first', async () => {
+    const student = await register(t.app, 'student');
+    const catalogue = (
+      await inject({
+        method: 'GET',
+        url: '/v1/courses?limit=3',
+        headers: bearer(student.accessToken),
+      })
+    ).json();
+    const courseIds = catalogue.items.map((course: { id: string }) => course.id) as string[];
+    expect(courseIds).toHaveLength(3);
+    for (const id of courseIds) {
+      const enrolled = await inject({
+        method: 'PUT',
+        url: `/v1/courses/${id}/enrollment`,
+        headers: bearer(student.accessToken),
+      });
+      expect(enrolled.statusCode).toBe(200);
+    }
+    const pages = await walkOneByOne<{ courseId: string }>(
+      t.app,
+      '/v1/me/courses',
+      bearer(student.accessToken),
+    );
+    expect(pages.map((page) => page.items.length)).toEqual([1, 1, 1]);
+    expect(pages.at(-1)?.nextCursor).toBeNull();
+    expect(pages.flatMap((page) => page.items.map((item) => item.courseId))).toEqual(
+      [...courseIds].reverse(),
+    );
   });
 });

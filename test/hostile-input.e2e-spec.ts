@@ -344,7 +344,8 @@ describe('hostile input on every operation that takes a body or a query', () => 
       url: '/v1/assessments',
       headers: bearer(admin.accessToken),
     });
-    const assessmentId = (assessments.json() as Array<{ id: string }>)[0]?.id ?? randomUUID();
+    const assessmentId =
+      (assessments.json() as { items: Array<{ id: string }> }).items[0]?.id ?? randomUUID();
     const exampleBody = (path: string) => exampleOf(operation('POST', path).body!.schema) as object;
     const course = await created('/v1/courses', exampleBody('/v1/courses'));
     const therapist = await created('/v1/therapists', exampleBody('/v1/therapists'));

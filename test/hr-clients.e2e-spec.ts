@@ -1,5 +1,6 @@
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('HR systems as machine clients (OAuth2 client credentials)', () => {
@@ -94,7 +95,7 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
       url: `/v1/orgs/${orgA}/api-clients`,
       headers: bearer(orgAdmin.accessToken),
     });
-    expect(listed.json()[0]).not.toHaveProperty('clientSecret');
+    expect(listed.json().items[0]).not.toHaveProperty('clientSecret');
 
     const foreign = await inject({
       method: 'POST',
@@ -110,6 +111,27 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
       payload: { name: 'x', scopes: ['everything'] },
     });
     expect(badScope.statusCode).toBe(400);
+  });
+
+  it('pages the organisation’s API clients one by one, newest first', async () => {
+    await createClient(['employees:read']);
+    await createClient(['employees:read']);
+    const pages = await walkOneByOne<{ id: string }>(
+      t.app,
+      `/v1/orgs/${orgA}/api-clients`,
+      bearer(orgAdmin.accessToken),
+    );
+    const stored = await prisma.apiClient.findMany({
+      where: { orgId: orgA },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    });
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(pages.every((page) => page.items.length === 1)).toBe(true);
+    expect(pages.flatMap((page) => page.items.map((item) => item.id))).toEqual(
+      stored.map((row) => row.id),
+    );
+    expect(pages.at(-1)?.nextCursor).toBeNull();
   });
 
   it('issues tokens by HTTP Basic or form fields, and answers RFC 6749 errors', async () => {

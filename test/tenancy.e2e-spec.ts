@@ -5,6 +5,7 @@ import { uniqueDomain, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startDnsServer, type TestDnsServer } from './support/dns-server.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -306,7 +307,7 @@ describe('an organisation reaches only the people who belong to it', () => {
       expectProblem(await invite(), 409);
       // Invited is not joined: no membership, so nothing of hers counts.
       expect(await membershipsIn(orgY, victim.user.id)).toBe(0);
-      const seen = (await as(victim.accessToken, 'GET', '/v1/me/invitations')).json();
+      const seen = (await as(victim.accessToken, 'GET', '/v1/me/invitations')).json().items;
       expect(seen).toEqual([
         expect.objectContaining({
           id: first.json().id,
@@ -325,7 +326,8 @@ describe('an organisation reaches only the people who belong to it', () => {
           .statusCode,
       ).toBe(204);
       expect(await membershipsIn(orgY, victim.user.id)).toBe(0);
-      const listed = (await as(adminY.accessToken, 'GET', `/v1/orgs/${orgY}/invitations`)).json();
+      const listed = (await as(adminY.accessToken, 'GET', `/v1/orgs/${orgY}/invitations`)).json()
+        .items;
       expect(listed.find((row: { id: string }) => row.id === first.json().id).status).toBe(
         'declined',
       );
@@ -350,11 +352,12 @@ describe('an organisation reaches only the people who belong to it', () => {
         where: { id: first.id },
         data: { expiresAt: new Date(Date.now() - 1000) },
       });
-      expect((await as(guest.accessToken, 'GET', '/v1/me/invitations')).json()).toEqual([]);
+      expect((await as(guest.accessToken, 'GET', '/v1/me/invitations')).json().items).toEqual([]);
       expect(
         (await as(guest.accessToken, 'POST', `/v1/me/invitations/${first.id}/accept`)).statusCode,
       ).toBe(404);
-      const listed = (await as(adminY.accessToken, 'GET', `/v1/orgs/${orgY}/invitations`)).json();
+      const listed = (await as(adminY.accessToken, 'GET', `/v1/orgs/${orgY}/invitations`)).json()
+        .items;
       expect(listed.find((row: { id: string }) => row.id === first.id).status).toBe('expired');
       const again = await invite();
       expect(again.statusCode).toBe(201);
@@ -406,6 +409,85 @@ describe('an organisation reaches only the people who belong to it', () => {
         expect.objectContaining({ index: 0, error: expect.stringMatching(/platform admin/) }),
       ]);
       expect(await footprint(admin.user.id)).toEqual(before);
+    });
+  });
+
+  describe('the organisation’s lists page one by one, each row once', () => {
+    /** Walks with limit=1: every page holds one row and the last names no next page. */
+    const walk = async <Item>(url: string, token: string): Promise<Item[]> => {
+      const pages = await walkOneByOne<Item>(t.app, url, bearer(token));
+      expect(pages.every((page) => page.items.length === 1)).toBe(true);
+      expect(pages.at(-1)?.nextCursor).toBeNull();
+      return pages.flatMap((page) => page.items);
+    };
+
+    it('domains, newest claim first', async () => {
+      for (const label of ['first', 'second']) {
+        const claimed = await as(adminX.accessToken, 'POST', `/v1/orgs/${orgX}/domains`, {
+          domain: uniqueDomain(label),
+        });
+        expect(claimed.statusCode).toBe(201);
+      }
+      const listed = await walk<{ domain: string }>(`/v1/orgs/${orgX}/domains`, adminX.accessToken);
+      const stored = await prisma.orgDomain.findMany({
+        where: { orgId: orgX },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: { domain: true },
+      });
+      expect(stored.length).toBeGreaterThanOrEqual(2);
+      expect(listed.map((row) => row.domain)).toEqual(stored.map((row) => row.domain));
+    });
+
+    it('identity providers, oldest first', async () => {
+      for (const label of ['one', 'two']) {
+        await prisma.identityProvider.create({
+          data: {
+            orgId: orgX,
+            issuer: `https://idp-${label}-${randomUUID()}.test`,
+            clientId: 'mindfulme',
+            emailDomains: [domainX],
+          },
+        });
+      }
+      const listed = await walk<{ id: string }>(
+        `/v1/orgs/${orgX}/identity-providers`,
+        adminX.accessToken,
+      );
+      const stored = await prisma.identityProvider.findMany({
+        where: { orgId: orgX },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true },
+      });
+      expect(stored.length).toBeGreaterThanOrEqual(2);
+      expect(listed.map((row) => row.id)).toEqual(stored.map((row) => row.id));
+    });
+
+    it('invitations, newest first, for the organisation and for the person invited', async () => {
+      const wanderer = await register(t.app, 'wanderer', 'freemail.test');
+      for (const [orgId, admin] of [
+        [orgX, adminX],
+        [orgY, adminY],
+      ] as const) {
+        const invited = await as(admin.accessToken, 'POST', `/v1/orgs/${orgId}/invitations`, {
+          email: wanderer.email,
+        });
+        expect(invited.statusCode).toBe(201);
+      }
+      const other = await as(adminX.accessToken, 'POST', `/v1/orgs/${orgX}/invitations`, {
+        email: uniqueEmail('other', 'freemail.test'),
+      });
+      expect(other.statusCode).toBe(201);
+
+      const ofOrg = await walk<{ id: string }>(`/v1/orgs/${orgX}/invitations`, adminX.accessToken);
+      const storedOfOrg = await prisma.orgInvitation.findMany({
+        where: { orgId: orgX },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: { id: true },
+      });
+      expect(ofOrg.map((row) => row.id)).toEqual(storedOfOrg.map((row) => row.id));
+
+      const received = await walk<{ orgId: string }>('/v1/me/invitations', wanderer.accessToken);
+      expect(received.map((row) => row.orgId)).toEqual([orgY, orgX]);
     });
   });
 });

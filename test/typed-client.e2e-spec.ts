@@ -132,7 +132,7 @@ describe('the generated TypeScript client', () => {
       ok('POST', '/v1/orgs/{orgId}/invitations', invited);
       const listed = await hr.GET('/v1/orgs/{orgId}/invitations', { params: { path } });
       ok('GET', '/v1/orgs/{orgId}/invitations', listed);
-      expect(listed.data?.map((invitation) => invitation.email)).toContain(
+      expect(listed.data?.items.map((invitation) => invitation.email)).toContain(
         'guest@elsewhere.example',
       );
       const withdrawn = await hr.DELETE('/v1/orgs/{orgId}/invitations/{invitationId}', {
@@ -241,6 +241,8 @@ describe('the generated TypeScript client', () => {
       const id = created.data!.id;
       const listed = await hr.GET('/v1/orgs/{orgId}/webhooks', { params: { path } });
       ok('GET', '/v1/orgs/{orgId}/webhooks', listed);
+      expect(listed.data?.items.map((webhook) => webhook.id)).toContain(id);
+      expect(listed.data?.nextCursor).toBeNull();
       const deliveries = await hr.GET('/v1/orgs/{orgId}/webhooks/{id}/deliveries', {
         params: { path: { orgId, id } },
       });

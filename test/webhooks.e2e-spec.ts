@@ -159,7 +159,8 @@ describe('webhooks for HR systems', () => {
 
     const listed = await call('GET', `/orgs/${orgA}/webhooks`, adminA);
     expect(listed.statusCode).toBe(200);
-    expect(listed.json()).toEqual([
+    expect(listed.json().nextCursor).toBeNull();
+    expect(listed.json().items).toEqual([
       {
         id: acmeHook.id,
         url: receiver.url('/acme'),
@@ -322,7 +323,7 @@ describe('webhooks for HR systems', () => {
     const allowed = await subscribe(surveysClient, orgA, receiver.url('/hris'), ['survey.closed']);
     expect(allowed.statusCode).toBe(201);
     const listed = await call('GET', `/orgs/${orgA}/webhooks`, surveysClient);
-    expect(listed.json().map((hook: { id: string }) => hook.id)).toContain(allowed.json().id);
+    expect(listed.json().items.map((hook: { id: string }) => hook.id)).toContain(allowed.json().id);
     expect(
       (await call('DELETE', `/orgs/${orgA}/webhooks/${allowed.json().id}`, surveysClient))
         .statusCode,
@@ -364,15 +365,23 @@ describe('webhooks for HR systems', () => {
     expect(created.json().url).toBe(receiver.url('/Loud'));
   });
 
-  it('caps an organisation at 10 webhooks', async () => {
+  it('caps an organisation at 10 webhooks, even when they are created at once', async () => {
     const existing = await prisma.webhookSubscription.count({ where: { orgId: orgB } });
-    for (let i = existing; i < 10; i++) {
-      const response = await subscribe(adminB, orgB, receiver.url(`/g${i}`), ['survey.closed']);
-      expect(response.statusCode).toBe(201);
-    }
-    const eleventh = await subscribe(adminB, orgB, receiver.url('/g10'), ['survey.closed']);
-    expect(eleventh.statusCode).toBe(409);
+    // Four more than there is room for, all at once: the count and the insert are one step.
+    const answers = await Promise.all(
+      Array.from({ length: 14 - existing }, (_, i) =>
+        subscribe(adminB, orgB, receiver.url(`/g${i}`), ['survey.closed']),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(10 - existing);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(4);
     expect(await prisma.webhookSubscription.count({ where: { orgId: orgB } })).toBe(10);
+    // So the list is always one page.
+    const listed = await call('GET', `/orgs/${orgB}/webhooks`, adminB);
+    expect(listed.json().items).toHaveLength(10);
+    expect(listed.json().nextCursor).toBeNull();
+    expect(listed.headers.link).toBeUndefined();
   });
 
   it('announces a wellness recompute with the score and nothing about anyone', async () => {
@@ -429,7 +438,7 @@ describe('webhooks for HR systems', () => {
     const removed = await call('DELETE', `/orgs/${orgA}/webhooks/${acmeHook.id}`, adminA);
     expect(removed.statusCode).toBe(204);
     const listed = await call('GET', `/orgs/${orgA}/webhooks`, adminA);
-    expect(listed.json().map((hook: { id: string }) => hook.id)).not.toContain(acmeHook.id);
+    expect(listed.json().items.map((hook: { id: string }) => hook.id)).not.toContain(acmeHook.id);
     expect(await prisma.webhookDelivery.count({ where: { subscriptionId: acmeHook.id } })).toBe(0);
     expect((await call('DELETE', `/orgs/${orgA}/webhooks/${acmeHook.id}`, adminA)).statusCode).toBe(
       404,

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
 import { AssessmentsService } from './assessments.service.js';
 import {
   AssessmentDto,
+  AssessmentPageDto,
   AssessmentResultDto,
   CreateAssessmentDto,
   ResponseHistoryDto,
@@ -37,11 +39,15 @@ export class AssessmentsController {
    *
    * @remarks
    * For any signed-in person: the standard instruments, custom ones made by platform admins, and
-   * the caller's own; each with its questions, answer options and scoring.
+   * the caller's own; each with its questions, answer options and scoring. Oldest first, so the
+   * standard instruments lead; paged with `limit` and `cursor`.
    */
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser): Promise<AssessmentDto[]> {
-    return this.assessments.list(user.userId);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<AssessmentPageDto> {
+    return this.assessments.list(user.userId, query);
   }
 
   /**

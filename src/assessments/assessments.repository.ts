@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, newerThan } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
@@ -10,9 +11,16 @@ export interface StoredAssessment {
   assessmentType: string;
   title: string;
   questions: unknown;
+  createdAt: Date;
 }
 
-const COLUMNS = { id: true, assessmentType: true, title: true, questions: true } as const;
+const COLUMNS = {
+  id: true,
+  assessmentType: true,
+  title: true,
+  questions: true,
+  createdAt: true,
+} as const;
 
 /**
  * Visible to a person: the shipped instruments (no author), their own custom assessments, and
@@ -44,10 +52,16 @@ export class AssessmentsRepository {
     }
   }
 
-  listVisible(userId: string): Promise<StoredAssessment[]> {
+  /**
+   * Oldest first, `limit + 1` rows. The shipped instruments are stored when the service first
+   * starts, before anyone can write one, so they lead the list.
+   */
+  pageVisible(userId: string, limit: number, cursor?: Cursor): Promise<StoredAssessment[]> {
     return this.prisma.wellnessAssessment.findMany({
-      where: visibleTo(userId),
-      orderBy: [{ userId: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+      // AND, not a spread: both are OR filters.
+      where: { AND: [visibleTo(userId), newerThan(cursor)] },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: limit + 1,
       select: COLUMNS,
     });
   }

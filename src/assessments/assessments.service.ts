@@ -4,6 +4,8 @@ import {
   NotFoundException,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
 import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
@@ -11,6 +13,7 @@ import { AssessmentsRepository, type StoredAssessment } from './assessments.repo
 import { CrisisDirectory } from './crisis-resources.js';
 import type {
   AssessmentDto,
+  AssessmentPageDto,
   AssessmentResultDto,
   CreateAssessmentDto,
   RecommendationDto,
@@ -34,8 +37,10 @@ export class AssessmentsService implements OnApplicationBootstrap {
     await this.assessments.seed(INSTRUMENTS);
   }
 
-  async list(userId: string): Promise<AssessmentDto[]> {
-    return (await this.assessments.listVisible(userId)).map(toDto);
+  async list(userId: string, query: CursorQueryDto): Promise<AssessmentPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    return toPage(await this.assessments.pageVisible(userId, limit, cursor), limit, toDto);
   }
 
   async get(userId: string, id: string): Promise<AssessmentDto> {

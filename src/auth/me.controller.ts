@@ -9,10 +9,12 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
 import { ChangePasswordDto } from './dto/credentials.dto.js';
-import { AuthResponseDto, SessionDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
+import { AuthResponseDto, SessionPageDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
 import { CurrentUser } from './guards/current-user.decorator.js';
 import { MeService } from './me.service.js';
 import { PersonalDataService } from './personal-data.service.js';
@@ -104,12 +106,15 @@ export class MeController {
    *
    * @remarks
    * Open sessions only, each with when it started, was last refreshed and expires; `current` marks
-   * the one this request's token belongs to.
+   * the one this request's token belongs to. Last used first, paged with `limit` and `cursor`; a
+   * session refreshed while you page moves to the first page.
    */
   @Get('sessions')
-  async sessions(@CurrentUser() user: AuthenticatedUser): Promise<SessionDto[]> {
-    const sessions = await this.me.listSessions(user.userId);
-    return sessions.map((session) => ({ ...session, current: session.id === user.sessionId }));
+  sessions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<SessionPageDto> {
+    return this.me.listSessions(user.userId, user.sessionId, query);
   }
 
   /**

@@ -4,10 +4,12 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ChangePasswordDto } from './dto/credentials.dto.js';
-import type { AuthResponseDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
+import type { AuthResponseDto, SessionPageDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { AuthService } from './auth.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -78,8 +80,29 @@ export class MeService {
     if (count === 0) throw new NotFoundException('This account no longer exists.');
   }
 
-  listSessions(userId: string) {
-    return this.sessions.list(userId);
+  /**
+   * The person's live sessions, last used first; `currentSessionId` is the one the request came
+   * with. They page on their last use, so a session used during the walk moves to the first page.
+   */
+  async listSessions(
+    userId: string,
+    currentSessionId: string,
+    query: CursorQueryDto,
+  ): Promise<SessionPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.sessions.page(userId, limit, after);
+    return toPage(
+      rows.map((row) => ({ ...row, createdAt: row.lastUsedAt })),
+      limit,
+      ({ id, startedAt, lastUsedAt, expiresAt }) => ({
+        id,
+        startedAt,
+        lastUsedAt,
+        expiresAt,
+        current: id === currentSessionId,
+      }),
+    );
   }
 
   endSession(userId: string, sessionId: string) {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Cursor } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
 
 export interface SessionSummary {
   id: string;
@@ -73,16 +75,23 @@ export class SessionsRepository {
     return count;
   }
 
-  /** The live sessions of a user, newest first. */
-  listLive(userId: string): Promise<SessionSummary[]> {
+  /**
+   * The live sessions of a user, last used first, `limit + 1` rows; `after` is where the previous
+   * page stopped: its last session's last use (as `createdAt`) and id.
+   */
+  pageLive(userId: string, limit: number, after?: Cursor): Promise<SessionSummary[]> {
+    const beyond = after
+      ? Prisma.sql`AND (max(created_at), family_id) < (${after.createdAt}, ${after.id}::uuid)`
+      : Prisma.empty;
     return this.prisma.$queryRaw<SessionSummary[]>`
       SELECT family_id AS "id", min(created_at) AS "startedAt", max(created_at) AS "lastUsedAt",
              max(expires_at) AS "expiresAt"
         FROM refresh_tokens
        WHERE user_id = ${userId}::uuid
        GROUP BY family_id
-      HAVING bool_or(rotated_at IS NULL AND expires_at > now())
-       ORDER BY max(created_at) DESC`;
+      HAVING bool_or(rotated_at IS NULL AND expires_at > now()) ${beyond}
+       ORDER BY max(created_at) DESC, family_id DESC
+       LIMIT ${limit + 1}`;
   }
 
   /** Whether the session (refresh-token family) is still open for this person. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { Cursor } from '../common/pagination/cursor.js';
 import { AppConfig } from '../config/app-config.js';
 import type { AccessTokenClaims, Role } from './roles.js';
 import {
@@ -80,8 +81,9 @@ export class SessionsService {
     return this.sessions.deleteAllOf(userId);
   }
 
-  list(userId: string): Promise<SessionSummary[]> {
-    return this.sessions.listLive(userId);
+  /** Live sessions, last used first, `limit + 1` of them. */
+  page(userId: string, limit: number, after?: Cursor): Promise<SessionSummary[]> {
+    return this.sessions.pageLive(userId, limit, after);
   }
 
   purgeExpired(): Promise<number> {

@@ -21,12 +21,13 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
 import { BuddyMatchesService } from './buddy-matches.service.js';
 import { BuddyProfilesService } from './buddy-profiles.service.js';
-import { BuddyMatchDto, OtherPersonDto } from './dto/buddy-match.dto.js';
+import { BuddyMatchDto, BuddyMatchPageDto, OtherPersonDto } from './dto/buddy-match.dto.js';
 import {
   BuddyProfileDto,
-  BuddySuggestionDto,
+  BuddySuggestionPageDto,
   SaveBuddyProfileDto,
   SuggestionQueryDto,
 } from './dto/buddy-profile.dto.js';
@@ -87,14 +88,15 @@ export class BuddiesController {
    *
    * @remarks
    * Up to `limit` (default 10, at most 50), from the list kept for you in the background; people
-   * you have a pending, active or blocked match with are left out. 409 until you opt in.
+   * you have a pending, active or blocked match with are left out. One page: `nextCursor` is
+   * always null. 409 until you opt in.
    */
   @Get('suggestions')
   @ApiConflictResponse({ description: 'Opt in first (PUT /v1/buddies/profile).' })
   suggestions(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: SuggestionQueryDto,
-  ): Promise<BuddySuggestionDto[]> {
+  ): Promise<BuddySuggestionPageDto> {
     return this.profiles.suggestions(user.userId, query.limit ?? 10);
   }
 
@@ -124,11 +126,14 @@ export class BuddiesController {
    *
    * @remarks
    * Each with the other person's display name, its direction and the compatibility score. Declined,
-   * ended and blocked matches are not listed.
+   * ended and blocked matches are not listed. Newest first, paged with `limit` and `cursor`.
    */
   @Get('matches')
-  matchesOf(@CurrentUser() user: AuthenticatedUser): Promise<BuddyMatchDto[]> {
-    return this.matches.list(user.userId);
+  matchesOf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<BuddyMatchPageDto> {
+    return this.matches.list(user.userId, query);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../database/prisma.service.js';
@@ -79,11 +80,16 @@ export class BuddyMatchesRepository {
     return this.prisma.buddyMatch.findUnique({ where: { id }, select: MATCH_COLUMNS });
   }
 
-  /** The person's pending (either way) and active matches, newest first. */
-  liveOf(userId: string) {
+  /** The person's pending (either way) and active matches, newest first, `limit + 1` rows. */
+  livePage(userId: string, limit: number, cursor?: Cursor) {
     return this.prisma.buddyMatch.findMany({
-      where: { status: { in: LIVE }, OR: [{ userAId: userId }, { userBId: userId }] },
+      where: {
+        status: { in: LIVE },
+        // AND, not a spread: the cursor is an OR filter too.
+        AND: [{ OR: [{ userAId: userId }, { userBId: userId }] }, olderThan(cursor)],
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
       select: MATCH_COLUMNS,
     });
   }

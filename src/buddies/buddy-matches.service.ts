@@ -5,13 +5,19 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
 import { BuddyMatchesRepository, type StoredMatch } from './buddy-matches.repository.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
 import { OPT_IN_FIRST } from './buddy-profiles.service.js';
 import { compatibilityScore } from './compatibility.js';
-import type { BuddyMatchDto, VisibleMatchStatus } from './dto/buddy-match.dto.js';
+import type {
+  BuddyMatchDto,
+  BuddyMatchPageDto,
+  VisibleMatchStatus,
+} from './dto/buddy-match.dto.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 
 const NO_SUCH_BUDDY = 'No one with this id is open to buddy requests.';
@@ -85,8 +91,11 @@ export class BuddyMatchesService {
     }
   }
 
-  async list(userId: string): Promise<BuddyMatchDto[]> {
-    return (await this.matches.liveOf(userId)).map((match) => toMatchDto(match, userId));
+  async list(userId: string, query: CursorQueryDto): Promise<BuddyMatchPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.matches.livePage(userId, limit, cursor);
+    return toPage(rows, limit, (match) => toMatchDto(match, userId));
   }
 
   accept(userId: string, matchId: string): Promise<BuddyMatchDto> {

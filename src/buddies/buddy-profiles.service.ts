@@ -12,7 +12,7 @@ import { BuddyMatchesRepository } from './buddy-matches.repository.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
 import type {
   BuddyProfileDto,
-  BuddySuggestionDto,
+  BuddySuggestionPageDto,
   SaveBuddyProfileDto,
 } from './dto/buddy-profile.dto.js';
 import { toUtcHours } from './utc-hours.js';
@@ -78,9 +78,10 @@ export class BuddyProfilesService {
   }
 
   /** The stored best candidates; never scored here, so a request costs one indexed read. */
-  async suggestions(userId: string, limit: number): Promise<BuddySuggestionDto[]> {
+  /** The `limit` best: the whole answer, so there is never a next page. */
+  async suggestions(userId: string, limit: number): Promise<BuddySuggestionPageDto> {
     if (!(await this.profiles.find(userId))) throw new ConflictException(OPT_IN_FIRST);
-    return this.profiles.suggestionsFor(userId, limit);
+    return { items: await this.profiles.suggestionsFor(userId, limit), nextCursor: null };
   }
 
   private async accountTimezone(userId: string): Promise<string> {

@@ -16,6 +16,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import { Roles } from '../auth/guards/roles.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
 import { CoursesService } from './courses.service.js';
 import {
   CourseDto,
@@ -23,6 +24,7 @@ import {
   CourseQueryDto,
   CreateCourseDto,
   EnrollmentDto,
+  EnrollmentPageDto,
   UpdateCourseDto,
 } from './dto/course.dto.js';
 
@@ -141,10 +143,14 @@ export class MyCoursesController {
    * The caller's courses with their progress.
    *
    * @remarks
-   * Every course the caller enrolled in, latest enrolment first, retired courses included.
+   * Every course the caller enrolled in, latest enrolment first, retired courses included; paged
+   * with `limit` and `cursor`.
    */
   @Get()
-  mine(@CurrentUser() user: AuthenticatedUser): Promise<EnrollmentDto[]> {
-    return this.courses.myCourses(user.userId);
+  mine(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<EnrollmentPageDto> {
+    return this.courses.myCourses(user.userId, query);
   }
 }

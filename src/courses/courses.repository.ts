@@ -131,10 +131,12 @@ export class CoursesRepository {
     });
   }
 
-  enrollmentsOf(userId: string) {
+  /** Latest enrolment first, `limit + 1` rows. */
+  enrollmentPage(userId: string, limit: number, cursor?: Cursor) {
     return this.prisma.courseEnrollment.findMany({
-      where: { userId },
-      orderBy: { createdAt: 'desc' },
+      where: { userId, ...olderThan(cursor) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
       include: { course: { select: { title: true, modules: true } } },
     });
   }

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
 import { STARTER_CATALOGUE } from './catalogue.js';
 import { CoursesRepository } from './courses.repository.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   CourseQueryDto,
   CreateCourseDto,
   EnrollmentDto,
+  EnrollmentPageDto,
   UpdateCourseDto,
 } from './dto/course.dto.js';
 
@@ -83,9 +85,11 @@ export class CoursesService implements OnApplicationBootstrap {
     return this.enrollmentOf(userId, courseId);
   }
 
-  async myCourses(userId: string): Promise<EnrollmentDto[]> {
-    const rows = await this.courses.enrollmentsOf(userId);
-    return rows.map((row) => toEnrollmentDto(row, row.course));
+  async myCourses(userId: string, query: CursorQueryDto): Promise<EnrollmentPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.courses.enrollmentPage(userId, limit, cursor);
+    return toPage(rows, limit, (row) => toEnrollmentDto(row, row.course));
   }
 
   private async enrollmentOf(userId: string, courseId: string): Promise<EnrollmentDto> {

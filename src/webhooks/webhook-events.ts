@@ -7,6 +7,12 @@ export const WEBHOOK_EVENTS = ['survey.opened', 'survey.closed', 'org.wellness.u
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
+ * Each event is POSTed to every subscription: a cap keeps one event from fanning out widely. It
+ * also keeps an organisation's list of webhooks to one page.
+ */
+export const MAX_WEBHOOKS_PER_ORG = 10;
+
+/**
  * The scopes an HR client needs to hear of each event: the same that lets it read what the
  * event reports, so a webhook never tells a client more than its token could fetch.
  */

@@ -19,7 +19,7 @@ import {
   CreateWebhookDto,
   WebhookDeliveryPageDto,
   WebhookDeliveryQueryDto,
-  WebhookDto,
+  WebhookPageDto,
 } from './dto/webhook.dto.js';
 import { WebhooksService } from './webhooks.service.js';
 
@@ -92,14 +92,15 @@ export class WebhooksController {
    *
    * @remarks
    * For the organisation's admin, platform admins and HR clients with `org.wellness:read` or
-   * `surveys:read`; anyone else gets 404. Each with its URL and events.
+   * `surveys:read`; anyone else gets 404. Each with its URL and events. One page: the number of
+   * webhooks an organisation may have is capped, so `nextCursor` is always null.
    */
   @Get()
   @AllowClients('org.wellness:read', 'surveys:read')
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<WebhookDto[]> {
+  ): Promise<WebhookPageDto> {
     return this.webhooks.list(principal, orgId);
   }
 

@@ -39,19 +39,27 @@ export interface NewDelivery {
 export class WebhooksRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  createSubscription(data: {
-    id: string;
-    orgId: string;
-    url: string;
-    events: string[];
-    secret: string;
-    encryptionKeyId: string;
-  }): Promise<StoredSubscription> {
-    return this.prisma.webhookSubscription.create({ data, select: SUBSCRIPTION_COLUMNS });
+  /** Held until the transaction ends: one change to the organisation's webhooks at a time. */
+  async lockSubscriptionsOf(tx: Prisma.TransactionClient, orgId: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhooks:${orgId}`}))`;
   }
 
-  countSubscriptions(orgId: string): Promise<number> {
-    return this.prisma.webhookSubscription.count({ where: { orgId } });
+  createSubscription(
+    tx: Prisma.TransactionClient,
+    data: {
+      id: string;
+      orgId: string;
+      url: string;
+      events: string[];
+      secret: string;
+      encryptionKeyId: string;
+    },
+  ): Promise<StoredSubscription> {
+    return tx.webhookSubscription.create({ data, select: SUBSCRIPTION_COLUMNS });
+  }
+
+  countSubscriptions(tx: Prisma.TransactionClient, orgId: string): Promise<number> {
+    return tx.webhookSubscription.count({ where: { orgId } });
   }
 
   subscriptionsOf(orgId: string): Promise<StoredSubscription[]> {

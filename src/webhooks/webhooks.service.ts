@@ -10,6 +10,7 @@ import { WEBHOOK_SECRET } from '../common/crypto/encrypted-columns.js';
 import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { RequestValidationException } from '../common/problem/validation.js';
+import { PrismaService } from '../database/prisma.service.js';
 import { OrgAccessService } from '../orgs/org-access.service.js';
 import type {
   CreatedWebhookDto,
@@ -18,9 +19,10 @@ import type {
   WebhookDeliveryPageDto,
   WebhookDeliveryQueryDto,
   WebhookDto,
+  WebhookPageDto,
 } from './dto/webhook.dto.js';
 import { SECRET_PREFIX } from './webhook-signature.js';
-import { eventsBeyondScopes, type WebhookEvent } from './webhook-events.js';
+import { eventsBeyondScopes, MAX_WEBHOOKS_PER_ORG, type WebhookEvent } from './webhook-events.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
 import {
   type StoredDelivery,
@@ -28,8 +30,6 @@ import {
   WebhooksRepository,
 } from './webhooks.repository.js';
 
-/** Each event is POSTed to every subscription: a cap keeps one event from fanning out widely. */
-export const MAX_WEBHOOKS_PER_ORG = 10;
 const NO_SUCH_WEBHOOK = 'No such webhook.';
 
 /** An organisation's webhook subscriptions, for whoever may manage the organisation. */
@@ -40,6 +40,7 @@ export class WebhooksService {
     private readonly access: OrgAccessService,
     private readonly encrypted: SealedColumns,
     private readonly urls: WebhookUrlPolicy,
+    private readonly prisma: PrismaService,
   ) {}
 
   async create(
@@ -58,31 +59,39 @@ export class WebhooksService {
     }
     const refusal = await this.urls.refusal(input.url);
     if (refusal) throw new RequestValidationException([{ field: 'url', reason: refusal }]);
-    if ((await this.webhooks.countSubscriptions(orgId)) >= MAX_WEBHOOKS_PER_ORG) {
-      throw new ConflictException(
-        `An organisation can have ${MAX_WEBHOOKS_PER_ORG} webhooks; delete one before adding another.`,
-      );
-    }
     const id = randomUUID();
     // Standard Webhooks' format: its libraries take the secret as it is shown.
     const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
     // Bound to the subscription: a secret moved onto another subscription does not open.
     const sealed = this.encrypted.seal(WEBHOOK_SECRET, { id }, secret);
-    const created = await this.webhooks.createSubscription({
-      id,
-      orgId,
-      // Normalised (scheme and host lower-case), as the database's CHECK and fetch expect.
-      url: new URL(input.url).href,
-      events: input.events,
-      secret: sealed.ciphertext,
-      encryptionKeyId: sealed.keyId,
+    // Counted and inserted under the organisation's lock: two creates at once cannot both find
+    // room for one more, so the cap (and the one-page list it promises) holds.
+    const created = await this.prisma.$transaction(async (tx) => {
+      await this.webhooks.lockSubscriptionsOf(tx, orgId);
+      if ((await this.webhooks.countSubscriptions(tx, orgId)) >= MAX_WEBHOOKS_PER_ORG) return null;
+      return this.webhooks.createSubscription(tx, {
+        id,
+        orgId,
+        // Normalised (scheme and host lower-case), as the database's CHECK and fetch expect.
+        url: new URL(input.url).href,
+        events: input.events,
+        secret: sealed.ciphertext,
+        encryptionKeyId: sealed.keyId,
+      });
     });
+    if (!created) {
+      throw new ConflictException(
+        `An organisation can have ${MAX_WEBHOOKS_PER_ORG} webhooks; delete one before adding another.`,
+      );
+    }
     return { ...toWebhookDto(created), secret };
   }
 
-  async list(principal: Principal, orgId: string): Promise<WebhookDto[]> {
+  /** All of them: the cap keeps them to one page. */
+  async list(principal: Principal, orgId: string): Promise<WebhookPageDto> {
     await this.access.assertCanManage(principal, orgId);
-    return (await this.webhooks.subscriptionsOf(orgId)).map(toWebhookDto);
+    const rows = await this.webhooks.subscriptionsOf(orgId);
+    return { items: rows.map(toWebhookDto), nextCursor: null };
   }
 
   /** Deletes the subscription and its delivery history; queued deliveries are not sent. */

@@ -624,13 +624,13 @@ export class MatrixFixtures {
     const { owner, buddyRequester: requester } = this.people;
     await this.buddyProfile(owner);
     await this.buddyProfile(requester);
-    const live = await this.must<Array<{ id: string; userId: string }>>(
+    const live = await this.must<{ items: Array<{ id: string; userId: string }> }>(
       200,
       'GET',
-      '/v1/buddies/matches',
+      '/v1/buddies/matches?limit=100',
       { as: requester },
     );
-    for (const match of live.filter((item) => item.userId === owner.userId)) {
+    for (const match of live.items.filter((item) => item.userId === owner.userId)) {
       await this.must(200, 'POST', `/v1/buddies/matches/${match.id}/end`, { as: requester });
     }
     const payload = { userId: owner.userId };

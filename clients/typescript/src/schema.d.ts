@@ -179,7 +179,8 @@ export interface paths {
         /**
          * The caller's signed-in sessions.
          * @description Open sessions only, each with when it started, was last refreshed and expires; `current` marks
-         *     the one this request's token belongs to.
+         *     the one this request's token belongs to. Last used first, paged with `limit` and `cursor`; a
+         *     session refreshed while you page moves to the first page.
          */
         get: operations["meSessions"];
         put?: never;
@@ -269,7 +270,7 @@ export interface paths {
          * The organisation's API clients.
          * @description For the organisation's admin and platform admins; anyone else gets 404. Newest first, revoked
          *     ones included, each with its scopes and when it last obtained a token; secrets are never shown
-         *     again.
+         *     again. Paged with `limit` and `cursor`.
          */
         get: operations["orgApiClientsList"];
         put?: never;
@@ -341,6 +342,7 @@ export interface paths {
         /**
          * The organisation's identity providers.
          * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+         *     Oldest first, paged with `limit` and `cursor`.
          */
         get: operations["orgIdentityProvidersList"];
         put?: never;
@@ -513,7 +515,7 @@ export interface paths {
         /**
          * The organisation's domains, pending and verified.
          * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
-         *     Each with the TXT record that verifies it.
+         *     Each with the TXT record that verifies it; newest claim first, paged with `limit` and `cursor`.
          */
         get: operations["orgDomainsList"];
         put?: never;
@@ -582,10 +584,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The organisation's invitations, newest first (the latest 200), with their answers.
+         * The organisation's invitations, newest first, with their answers.
          * @description For the organisation's admin, platform admins and HR clients with `employees:read` or
          *     `employees:write`; anyone else gets 404. Each is pending, accepted, declined, withdrawn or
-         *     expired.
+         *     expired. Paged with `limit` and `cursor`.
          */
         get: operations["orgInvitationsList"];
         put?: never;
@@ -634,7 +636,7 @@ export interface paths {
         /**
          * Open invitations addressed to the email the person signs in with.
          * @description For any signed-in person: pending invitations not yet expired, with the organisation's name and
-         *     the job details it offers.
+         *     the job details it offers; newest first, paged with `limit` and `cursor`.
          */
         get: operations["myInvitationsList"];
         put?: never;
@@ -849,7 +851,8 @@ export interface paths {
         /**
          * The standard instruments (PHQ-9, GAD-7, WHO-5, PSS-10) and the custom ones the caller sees.
          * @description For any signed-in person: the standard instruments, custom ones made by platform admins, and
-         *     the caller's own; each with its questions, answer options and scoring.
+         *     the caller's own; each with its questions, answer options and scoring. Oldest first, so the
+         *     standard instruments lead; paged with `limit` and `cursor`.
          */
         get: operations["assessmentsList"];
         put?: never;
@@ -1022,7 +1025,8 @@ export interface paths {
         };
         /**
          * The caller's courses with their progress.
-         * @description Every course the caller enrolled in, latest enrolment first, retired courses included.
+         * @description Every course the caller enrolled in, latest enrolment first, retired courses included; paged
+         *     with `limit` and `cursor`.
          */
         get: operations["myCoursesMine"];
         put?: never;
@@ -1228,7 +1232,8 @@ export interface paths {
         /**
          * People you may like as a buddy, best first.
          * @description Up to `limit` (default 10, at most 50), from the list kept for you in the background; people
-         *     you have a pending, active or blocked match with are left out. 409 until you opt in.
+         *     you have a pending, active or blocked match with are left out. One page: `nextCursor` is
+         *     always null. 409 until you opt in.
          */
         get: operations["buddiesSuggestions"];
         put?: never;
@@ -1271,7 +1276,7 @@ export interface paths {
         /**
          * Your pending requests, both ways, and your active matches.
          * @description Each with the other person's display name, its direction and the compatibility score. Declined,
-         *     ended and blocked matches are not listed.
+         *     ended and blocked matches are not listed. Newest first, paged with `limit` and `cursor`.
          */
         get: operations["buddiesMatchesOf"];
         put?: never;
@@ -1908,7 +1913,8 @@ export interface paths {
         /**
          * The organisation's webhooks, newest first (their secrets are never shown again).
          * @description For the organisation's admin, platform admins and HR clients with `org.wellness:read` or
-         *     `surveys:read`; anyone else gets 404. Each with its URL and events.
+         *     `surveys:read`; anyone else gets 404. Each with its URL and events. One page: the number of
+         *     webhooks an organisation may have is capped, so `nextCursor` is always null.
          */
         get: operations["webhooksList"];
         put?: never;
@@ -2104,6 +2110,11 @@ export interface components {
             /** @description Whether the access token of this request belongs to it. */
             current: boolean;
         };
+        SessionPageDto: {
+            items: components["schemas"]["SessionDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         SetRoleDto: {
             /** @enum {string} */
             role: "individual" | "manager" | "admin";
@@ -2151,6 +2162,11 @@ export interface components {
             lastUsedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        ApiClientPageDto: {
+            items: components["schemas"]["ApiClientDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         SsoExchangeDto: {
             /**
@@ -2209,6 +2225,11 @@ export interface components {
             tenantId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        IdentityProviderPageDto: {
+            items: components["schemas"]["IdentityProviderDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         CreateOrgDto: {
             /** @example Acme Ltd */
@@ -2442,6 +2463,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        OrgDomainPageDto: {
+            items: components["schemas"]["OrgDomainDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         InviteDto: {
             /**
              * Format: email
@@ -2486,6 +2512,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         ReceivedInvitationDto: {
             /** Format: uuid */
             id: string;
@@ -2498,6 +2529,11 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        ReceivedInvitationPageDto: {
+            items: components["schemas"]["ReceivedInvitationDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         AcceptedInvitationDto: {
             /** Format: uuid */
@@ -2671,6 +2707,11 @@ export interface components {
             definition: components["schemas"]["AssessmentDefinitionDto"];
             title: string;
         };
+        AssessmentPageDto: {
+            items: components["schemas"]["AssessmentDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         CreateAssessmentDto: {
             title: string;
             questions: components["schemas"]["QuestionDto"][];
@@ -2755,6 +2796,11 @@ export interface components {
             completedAt: string | null;
             /** Format: date-time */
             enrolledAt: string;
+        };
+        EnrollmentPageDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         CreateRantDto: {
             /**
@@ -2889,6 +2935,12 @@ export interface components {
             /** @description 0..1: 0.5 × shared interests (Jaccard) + 0.3 × overlap of hours in UTC + 0.2 × shared goals. */
             compatibilityScore: number;
         };
+        BuddySuggestionPageDto: {
+            /** @description Best first; at most `limit` (50 at most). */
+            items: components["schemas"]["BuddySuggestionDto"][];
+            /** @description Always null here (the suggestions are one page); typed as on every list. */
+            nextCursor: string | null;
+        };
         OtherPersonDto: {
             /**
              * Format: uuid
@@ -2915,6 +2967,11 @@ export interface components {
             compatibilityScore: number | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        BuddyMatchPageDto: {
+            items: components["schemas"]["BuddyMatchDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         WeeklyWindowDto: {
             /**
@@ -3458,6 +3515,12 @@ export interface components {
             url: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        WebhookPageDto: {
+            /** @description All of them: an organisation has at most 10. */
+            items: components["schemas"]["WebhookDto"][];
+            /** @description Always null here (the list is one page); typed as on every list. */
+            nextCursor: string | null;
         };
         WebhookDeliveryDto: {
             /**
@@ -4680,7 +4743,11 @@ export interface operations {
     };
     meSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4696,7 +4763,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"][];
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
@@ -5157,7 +5237,11 @@ export interface operations {
     };
     orgApiClientsList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -5175,7 +5259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiClientDto"][];
+                    "application/json": components["schemas"]["ApiClientPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -5649,7 +5733,11 @@ export interface operations {
     };
     orgIdentityProvidersList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -5667,7 +5755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdentityProviderDto"][];
+                    "application/json": components["schemas"]["IdentityProviderPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -7298,7 +7386,11 @@ export interface operations {
     };
     orgDomainsList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -7316,7 +7408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrgDomainDto"][];
+                    "application/json": components["schemas"]["OrgDomainPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -7802,7 +7894,11 @@ export interface operations {
     };
     orgInvitationsList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -7820,7 +7916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationDto"][];
+                    "application/json": components["schemas"]["InvitationPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -8180,7 +8276,11 @@ export interface operations {
     };
     myInvitationsList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8196,7 +8296,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceivedInvitationDto"][];
+                    "application/json": components["schemas"]["ReceivedInvitationPageDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
@@ -9806,7 +9919,11 @@ export interface operations {
     };
     assessmentsList: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9822,7 +9939,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentDto"][];
+                    "application/json": components["schemas"]["AssessmentPageDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
@@ -11210,7 +11340,11 @@ export interface operations {
     };
     myCoursesMine: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11226,7 +11360,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrollmentDto"][];
+                    "application/json": components["schemas"]["EnrollmentPageDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
@@ -12585,7 +12732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BuddySuggestionDto"][];
+                    "application/json": components["schemas"]["BuddySuggestionPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -12845,7 +12992,11 @@ export interface operations {
     };
     buddiesMatchesOf: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12861,7 +13012,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BuddyMatchDto"][];
+                    "application/json": components["schemas"]["BuddyMatchPageDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
@@ -17483,7 +17647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDto"][];
+                    "application/json": components["schemas"]["WebhookPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */

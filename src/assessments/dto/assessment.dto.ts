@@ -130,6 +130,16 @@ export class AssessmentDto {
   definition!: AssessmentDefinitionDto;
 }
 
+/** One page of the assessments the caller sees, oldest first (the standard instruments lead). */
+export class AssessmentPageDto {
+  @ApiProperty({ type: [AssessmentDto] })
+  items!: AssessmentDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
+
 export class SubmitResponseDto {
   /** Question id -> the chosen option's value. */
   @ApiProperty({

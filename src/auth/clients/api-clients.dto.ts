@@ -32,6 +32,16 @@ export class ApiClientDto {
   createdAt!: Date;
 }
 
+/** One page of an organisation's API clients, newest first. */
+export class ApiClientPageDto {
+  @ApiProperty({ type: [ApiClientDto] })
+  items!: ApiClientDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
+
 export class CreatedApiClientDto extends ApiClientDto {
   /** Shown this once; only a hash is kept. */
   clientSecret!: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
 import { PrismaService } from '../../database/prisma.service.js';
 
 const LISTED_COLUMNS = {
@@ -25,10 +26,12 @@ export class ApiClientsRepository {
     return this.prisma.apiClient.create({ data, select: LISTED_COLUMNS });
   }
 
-  listByOrg(orgId: string) {
+  /** Newest first, `limit + 1` rows. */
+  pageOfOrg(orgId: string, limit: number, cursor?: Cursor) {
     return this.prisma.apiClient.findMany({
-      where: { orgId },
-      orderBy: { createdAt: 'desc' },
+      where: { orgId, ...olderThan(cursor) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
       select: LISTED_COLUMNS,
     });
   }

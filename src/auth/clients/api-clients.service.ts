@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { OrgAccessService } from '../../orgs/org-access.service.js';
 import { CLIENT_TOKEN_AUDIENCE } from '../access-token-key.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../passwords.js';
 import type { AuthenticatedUser, ClientScope, ClientTokenClaims } from '../roles.js';
 import type {
   ApiClientDto,
+  ApiClientPageDto,
   CreateApiClientDto,
   CreatedApiClientDto,
   OAuthTokenDto,
@@ -44,9 +47,15 @@ export class ApiClientsService {
     return { ...toDto(created), clientSecret };
   }
 
-  async list(caller: AuthenticatedUser, orgId: string): Promise<ApiClientDto[]> {
+  async list(
+    caller: AuthenticatedUser,
+    orgId: string,
+    query: CursorQueryDto,
+  ): Promise<ApiClientPageDto> {
     await this.access.assertCanManage(caller, orgId);
-    return (await this.clients.listByOrg(orgId)).map(toDto);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    return toPage(await this.clients.pageOfOrg(orgId, limit, cursor), limit, toDto);
   }
 
   async revoke(caller: AuthenticatedUser, orgId: string, id: string): Promise<void> {

@@ -8,11 +8,13 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CursorQueryDto } from '../../common/pagination/page.dto.js';
 import { CurrentUser } from '../guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../roles.js';
-import { ApiClientDto, CreateApiClientDto, CreatedApiClientDto } from './api-clients.dto.js';
+import { ApiClientPageDto, CreateApiClientDto, CreatedApiClientDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
 
 /** An organisation's API clients, managed by its admin (others get 404). */
@@ -45,14 +47,15 @@ export class OrgApiClientsController {
    * @remarks
    * For the organisation's admin and platform admins; anyone else gets 404. Newest first, revoked
    * ones included, each with its scopes and when it last obtained a token; secrets are never shown
-   * again.
+   * again. Paged with `limit` and `cursor`.
    */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<ApiClientDto[]> {
-    return this.clients.list(user, orgId);
+    @Query() query: CursorQueryDto,
+  ): Promise<ApiClientPageDto> {
+    return this.clients.list(user, orgId, query);
   }
 
   /**

@@ -88,3 +88,13 @@ export class SessionDto {
   /** Whether the access token of this request belongs to it. */
   current!: boolean;
 }
+
+/** One page of the caller's live sessions, last used first. */
+export class SessionPageDto {
+  @ApiProperty({ type: [SessionDto] })
+  items!: SessionDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}

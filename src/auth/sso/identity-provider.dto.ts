@@ -76,6 +76,16 @@ export class IdentityProviderDto {
   createdAt!: Date;
 }
 
+/** One page of an organisation's identity providers, oldest first. */
+export class IdentityProviderPageDto {
+  @ApiProperty({ type: [IdentityProviderDto] })
+  items!: IdentityProviderDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
+
 export class SsoExchangeDto {
   /** An ID token issued to this service by the organisation's identity provider. */
   @ApiProperty({

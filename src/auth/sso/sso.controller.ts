@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -17,6 +18,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { CursorQueryDto } from '../../common/pagination/page.dto.js';
 import { AuthResponseDto } from '../dto/user.dto.js';
 import { CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
@@ -25,6 +27,7 @@ import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
 import {
   CreateIdentityProviderDto,
   IdentityProviderDto,
+  IdentityProviderPageDto,
   SsoExchangeDto,
 } from './identity-provider.dto.js';
 import { SsoService } from './sso.service.js';
@@ -93,13 +96,15 @@ export class OrgIdentityProvidersController {
    *
    * @remarks
    * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+   * Oldest first, paged with `limit` and `cursor`.
    */
   @Get()
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<IdentityProviderDto[]> {
-    return this.sso.list(user, orgId);
+    @Query() query: CursorQueryDto,
+  ): Promise<IdentityProviderPageDto> {
+    return this.sso.list(user, orgId, query);
   }
 
   /**

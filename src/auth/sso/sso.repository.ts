@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, newerThan } from '../../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { newAnonymizedId } from '../../orgs/orgs.service.js';
@@ -80,10 +81,12 @@ export class SsoRepository {
     }
   }
 
-  async listOfOrg(orgId: string): Promise<StoredProvider[]> {
+  /** Oldest first (the order they were registered in), `limit + 1` rows. */
+  async pageOfOrg(orgId: string, limit: number, cursor?: Cursor): Promise<StoredProvider[]> {
     const rows = await this.prisma.identityProvider.findMany({
-      where: { orgId },
-      orderBy: { createdAt: 'asc' },
+      where: { orgId, ...newerThan(cursor) },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: limit + 1,
       select: PROVIDER_COLUMNS,
     });
     return rows.map(toStored);

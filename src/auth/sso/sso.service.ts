@@ -8,6 +8,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { JWTPayload } from 'jose';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { OutboundHttp } from '../../common/outbound/outbound-http.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrgDomainsService } from '../../orgs/domains/org-domains.service.js';
@@ -19,6 +21,7 @@ import { normaliseEmail, sha256Hex } from '../tokens.js';
 import type {
   CreateIdentityProviderDto,
   IdentityProviderDto,
+  IdentityProviderPageDto,
   SsoExchangeDto,
 } from './identity-provider.dto.js';
 import { INVALID_ID_TOKEN, OidcVerifier } from './oidc-verifier.js';
@@ -78,9 +81,15 @@ export class SsoService {
     return toDto(created);
   }
 
-  async list(caller: AuthenticatedUser, orgId: string): Promise<IdentityProviderDto[]> {
+  async list(
+    caller: AuthenticatedUser,
+    orgId: string,
+    query: CursorQueryDto,
+  ): Promise<IdentityProviderPageDto> {
     await this.access.assertCanManageAsPerson(caller, orgId);
-    return (await this.providers.listOfOrg(orgId)).map(toDto);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    return toPage(await this.providers.pageOfOrg(orgId, limit, cursor), limit, toDto);
   }
 
   async remove(caller: AuthenticatedUser, orgId: string, id: string): Promise<void> {

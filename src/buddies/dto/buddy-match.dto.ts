@@ -26,3 +26,13 @@ export class BuddyMatchDto {
   compatibilityScore!: number | null;
   createdAt!: Date;
 }
+
+/** One page of the caller's pending and active matches, newest first. */
+export class BuddyMatchPageDto {
+  @ApiProperty({ type: [BuddyMatchDto] })
+  items!: BuddyMatchDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}

@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { CANDIDATES_PER_PERSON } from '../candidate-pool.js';
 import { IsIanaTimeZone } from './is-iana-time-zone.js';
 
 export const BUDDY_GOALS = [
@@ -100,7 +101,7 @@ export class BuddyProfileDto {
 }
 
 export class SuggestionQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -121,4 +122,22 @@ export class BuddySuggestionDto {
   goals!: string[];
   /** 0..1: 0.5 × shared interests (Jaccard) + 0.3 × overlap of hours in UTC + 0.2 × shared goals. */
   compatibilityScore!: number;
+}
+
+/**
+ * The best suggestions, up to the query's `limit`: the whole answer, never paged, so `nextCursor`
+ * is always null. Bounded twice: the query's limit is at most 50 (the SQL takes no more), and no
+ * one keeps more than CANDIDATES_PER_PERSON candidates.
+ */
+export class BuddySuggestionPageDto {
+  @ApiProperty({
+    type: [BuddySuggestionDto],
+    maxItems: CANDIDATES_PER_PERSON,
+    description: `Best first; at most \`limit\` (${CANDIDATES_PER_PERSON} at most).`,
+  })
+  items!: BuddySuggestionDto[];
+
+  /** Always null here (the suggestions are one page); typed as on every list. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
 }

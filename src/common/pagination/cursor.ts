@@ -35,8 +35,19 @@ export function olderThan(cursor?: Cursor) {
   };
 }
 
+/** The filter for rows strictly after `cursor` in oldest-first order (created_at, id). */
+export function newerThan(cursor?: Cursor) {
+  if (!cursor) return {};
+  return {
+    OR: [
+      { createdAt: { gt: cursor.createdAt } },
+      { createdAt: cursor.createdAt, id: { gt: cursor.id } },
+    ],
+  };
+}
+
 /**
- * A page from `limit + 1` newest-first rows: the extra row only says that another page follows.
+ * A page from `limit + 1` rows in list order (newest or oldest first): the extra row only says that another page follows.
  */
 export function toPage<Row extends Cursor, Item>(
   rows: Row[],

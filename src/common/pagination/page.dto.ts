@@ -1,10 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Query of a newest-first list: page size, where the last page stopped, a time range. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -28,3 +28,9 @@ export class PageQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 }
+
+/** Query of a list that pages and has no filters of its own: page size and where it stopped. */
+export class CursorQueryDto extends PickType(PageQueryDto, ['limit', 'cursor'] as const) {}
+
+/** The page size when a query names none. */
+export const DEFAULT_PAGE_SIZE = 20;

@@ -159,3 +159,13 @@ export class EnrollmentDto {
   completedAt!: Date | null;
   enrolledAt!: Date;
 }
+
+/** One page of the caller's enrolments, latest first. */
+export class EnrollmentPageDto {
+  @ApiProperty({ type: [EnrollmentDto] })
+  items!: EnrollmentDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}

@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -17,7 +18,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
 import type { Principal } from '../../auth/roles.js';
-import { ClaimDomainDto, OrgDomainDto } from './dto/org-domain.dto.js';
+import { CursorQueryDto } from '../../common/pagination/page.dto.js';
+import { ClaimDomainDto, OrgDomainDto, OrgDomainPageDto } from './dto/org-domain.dto.js';
 import { OrgDomainsService } from './org-domains.service.js';
 
 /**
@@ -53,14 +55,15 @@ export class OrgDomainsController {
    *
    * @remarks
    * For the organisation's admin and platform admins, never an API client; anyone else gets 404.
-   * Each with the TXT record that verifies it.
+   * Each with the TXT record that verifies it; newest claim first, paged with `limit` and `cursor`.
    */
   @Get()
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<OrgDomainDto[]> {
-    return this.domains.list(principal, orgId);
+    @Query() query: CursorQueryDto,
+  ): Promise<OrgDomainPageDto> {
+    return this.domains.list(principal, orgId, query);
   }
 
   /**

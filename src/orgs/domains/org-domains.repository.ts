@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../../database/prisma.service.js';
 
 const DOMAIN_COLUMNS = {
@@ -31,10 +32,12 @@ export class OrgDomainsRepository {
     });
   }
 
-  list(orgId: string): Promise<StoredDomain[]> {
+  /** Newest claim first, `limit + 1` rows. */
+  page(orgId: string, limit: number, cursor?: Cursor): Promise<StoredDomain[]> {
     return this.prisma.orgDomain.findMany({
-      where: { orgId },
-      orderBy: [{ domain: 'asc' }],
+      where: { orgId, ...olderThan(cursor) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
       select: DOMAIN_COLUMNS,
     });
   }

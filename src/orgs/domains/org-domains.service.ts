@@ -6,6 +6,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { Principal } from '../../auth/roles.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { DnsTxtLookup } from '../../common/outbound/dns-txt.js';
 import type { Db } from '../../database/prisma.service.js';
 import { OrgAccessService } from '../org-access.service.js';
@@ -17,7 +19,7 @@ import {
   newChallengeToken,
   normaliseDomain,
 } from './domain-rules.js';
-import type { OrgDomainDto } from './dto/org-domain.dto.js';
+import type { OrgDomainDto, OrgDomainPageDto } from './dto/org-domain.dto.js';
 import { OrgDomainsRepository, type StoredDomain } from './org-domains.repository.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 
@@ -40,9 +42,15 @@ export class OrgDomainsService {
     return toDto(await this.domains.claim(orgId, normaliseDomain(domain), newChallengeToken()));
   }
 
-  async list(principal: Principal, orgId: string): Promise<OrgDomainDto[]> {
+  async list(
+    principal: Principal,
+    orgId: string,
+    query: CursorQueryDto,
+  ): Promise<OrgDomainPageDto> {
     await this.access.assertCanManageAsPerson(principal, orgId);
-    return (await this.domains.list(orgId)).map(toDto);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    return toPage(await this.domains.page(orgId, limit, cursor), limit, toDto);
   }
 
   /** Looks the TXT record up now; verified once found, for this organisation alone. */

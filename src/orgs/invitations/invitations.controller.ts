@@ -8,16 +8,19 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { AllowClients } from '../../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal, CurrentUser } from '../../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser, Principal } from '../../auth/roles.js';
+import { CursorQueryDto } from '../../common/pagination/page.dto.js';
 import {
   AcceptedInvitationDto,
   InvitationDto,
+  InvitationPageDto,
   InviteDto,
-  ReceivedInvitationDto,
+  ReceivedInvitationPageDto,
 } from './dto/invitation.dto.js';
 import { InvitationsService } from './invitations.service.js';
 
@@ -52,20 +55,21 @@ export class OrgInvitationsController {
   }
 
   /**
-   * The organisation's invitations, newest first (the latest 200), with their answers.
+   * The organisation's invitations, newest first, with their answers.
    *
    * @remarks
    * For the organisation's admin, platform admins and HR clients with `employees:read` or
    * `employees:write`; anyone else gets 404. Each is pending, accepted, declined, withdrawn or
-   * expired.
+   * expired. Paged with `limit` and `cursor`.
    */
   @Get()
   @AllowClients('employees:read', 'employees:write')
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<InvitationDto[]> {
-    return this.invitations.listOfOrg(principal, orgId);
+    @Query() query: CursorQueryDto,
+  ): Promise<InvitationPageDto> {
+    return this.invitations.listOfOrg(principal, orgId, query);
   }
 
   /**
@@ -99,11 +103,14 @@ export class MyInvitationsController {
    *
    * @remarks
    * For any signed-in person: pending invitations not yet expired, with the organisation's name and
-   * the job details it offers.
+   * the job details it offers; newest first, paged with `limit` and `cursor`.
    */
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser): Promise<ReceivedInvitationDto[]> {
-    return this.invitations.received(user);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CursorQueryDto,
+  ): Promise<ReceivedInvitationPageDto> {
+    return this.invitations.received(user, query);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
@@ -20,9 +21,6 @@ export type StoredInvitation = Prisma.OrgInvitationGetPayload<{
   select: typeof INVITATION_COLUMNS;
 }>;
 
-/** The most an organisation's list answers: the newest. */
-const LIST_LIMIT = 200;
-
 @Injectable()
 export class InvitationsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -42,11 +40,12 @@ export class InvitationsRepository {
     });
   }
 
-  listOfOrg(orgId: string): Promise<StoredInvitation[]> {
+  /** Newest first, `limit + 1` rows. */
+  pageOfOrg(orgId: string, limit: number, cursor?: Cursor): Promise<StoredInvitation[]> {
     return this.prisma.orgInvitation.findMany({
-      where: { orgId },
+      where: { orgId, ...olderThan(cursor) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
+      take: limit + 1,
       select: INVITATION_COLUMNS,
     });
   }
@@ -59,11 +58,15 @@ export class InvitationsRepository {
     return count;
   }
 
-  /** Open invitations for this account's email, with the inviting organisation's name. */
-  openFor(email: string) {
+  /**
+   * Open invitations for this account's email, with the inviting organisation's name: newest
+   * first, `limit + 1` rows.
+   */
+  openFor(email: string, limit: number, cursor?: Cursor) {
     return this.prisma.orgInvitation.findMany({
-      where: { email, status: 'pending', expiresAt: { gt: new Date() } },
-      orderBy: [{ createdAt: 'desc' }],
+      where: { email, status: 'pending', expiresAt: { gt: new Date() }, ...olderThan(cursor) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
       select: { ...INVITATION_COLUMNS, organization: { select: { name: true } } },
     });
   }

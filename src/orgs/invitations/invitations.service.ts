@@ -6,6 +6,8 @@ import {
 } from '@nestjs/common';
 import type { AuthenticatedUser, Principal } from '../../auth/roles.js';
 import { normaliseEmail } from '../../auth/tokens.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Outbox } from '../../jobs/outbox.js';
 import { EmployeesRepository } from '../employees/employees.repository.js';
@@ -16,9 +18,10 @@ import { newAnonymizedId } from '../orgs.service.js';
 import type {
   AcceptedInvitationDto,
   InvitationDto,
+  InvitationPageDto,
   InvitationStatus,
   InviteDto,
-  ReceivedInvitationDto,
+  ReceivedInvitationPageDto,
 } from './dto/invitation.dto.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
@@ -78,9 +81,16 @@ export class InvitationsService {
     });
   }
 
-  async listOfOrg(principal: Principal, orgId: string): Promise<InvitationDto[]> {
+  async listOfOrg(
+    principal: Principal,
+    orgId: string,
+    query: CursorQueryDto,
+  ): Promise<InvitationPageDto> {
     await this.access.assertCanManage(principal, orgId);
-    return (await this.invitations.listOfOrg(orgId)).map(toInvitationDto);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.invitations.pageOfOrg(orgId, limit, cursor);
+    return toPage(rows, limit, toInvitationDto);
   }
 
   async withdraw(principal: Principal, orgId: string, id: string): Promise<void> {
@@ -91,11 +101,16 @@ export class InvitationsService {
   }
 
   /** The open invitations addressed to the signed-in person's email. */
-  async received(user: AuthenticatedUser): Promise<ReceivedInvitationDto[]> {
+  async received(
+    user: AuthenticatedUser,
+    query: CursorQueryDto,
+  ): Promise<ReceivedInvitationPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const email = await this.invitations.emailOf(user.userId);
-    if (!email) return [];
-    const rows = await this.invitations.openFor(email);
-    return rows.map((row) => ({
+    if (!email) return { items: [], nextCursor: null };
+    const rows = await this.invitations.openFor(email, limit, cursor);
+    return toPage(rows, limit, (row) => ({
       id: row.id,
       orgId: row.orgId,
       orgName: row.organization.name,

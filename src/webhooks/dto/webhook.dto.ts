@@ -10,7 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.dto.js';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '../webhook-events.js';
+import { MAX_WEBHOOKS_PER_ORG, WEBHOOK_EVENTS, type WebhookEvent } from '../webhook-events.js';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 
@@ -50,6 +50,23 @@ export class WebhookDto {
   events!: WebhookEvent[];
 
   createdAt!: Date;
+}
+
+/**
+ * An organisation's webhooks, newest first: always one page (`nextCursor` null), because creating
+ * one more than MAX_WEBHOOKS_PER_ORG is refused (409), counted under a lock.
+ */
+export class WebhookPageDto {
+  @ApiProperty({
+    type: [WebhookDto],
+    maxItems: MAX_WEBHOOKS_PER_ORG,
+    description: `All of them: an organisation has at most ${MAX_WEBHOOKS_PER_ORG}.`,
+  })
+  items!: WebhookDto[];
+
+  /** Always null here (the list is one page); typed as on every list. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
 }
 
 export class CreatedWebhookDto extends WebhookDto {

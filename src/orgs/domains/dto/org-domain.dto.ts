@@ -32,3 +32,13 @@ export class OrgDomainDto {
   verifiedAt!: Date | null;
   createdAt!: Date;
 }
+
+/** One page of an organisation's domains, newest claim first. */
+export class OrgDomainPageDto {
+  @ApiProperty({ type: [OrgDomainDto] })
+  items!: OrgDomainDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}

@@ -36,6 +36,16 @@ export class InvitationDto {
   createdAt!: Date;
 }
 
+/** One page of an organisation's invitations, newest first. */
+export class InvitationPageDto {
+  @ApiProperty({ type: [InvitationDto] })
+  items!: InvitationDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
+
 /** An invitation as the invited person sees it, to decide. */
 export class ReceivedInvitationDto {
   @ApiProperty({ format: 'uuid' })
@@ -49,6 +59,16 @@ export class ReceivedInvitationDto {
   department!: string | null;
   expiresAt!: Date;
   createdAt!: Date;
+}
+
+/** One page of the invitations addressed to the signed-in person, newest first. */
+export class ReceivedInvitationPageDto {
+  @ApiProperty({ type: [ReceivedInvitationDto] })
+  items!: ReceivedInvitationDto[];
+
+  /** Pass as `cursor` for the next page; null on the last. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
 }
 
 /** What accepting made: the person's membership of the organisation. */
