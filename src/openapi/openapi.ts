@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SCIM_COMPONENT_SCHEMAS } from '../scim/scim-openapi.js';
 import { declareErrorResponses } from './error-responses.js';
+import { withFormatLimits } from './format-limits.js';
 import { API_TAGS } from './tags.js';
 
 const { version } = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as {
@@ -87,7 +88,7 @@ export function buildOpenApiDocument(
     ...document.components,
     schemas: { ...document.components?.schemas, ...SCIM_COMPONENT_SCHEMAS },
   };
-  return withUuidPathIds(declareErrorResponses(document));
+  return withFormatLimits(withUuidPathIds(declareErrorResponses(document)));
 }
 
 /** Path parameters that are not ids of rows: a course module's own key. */
