@@ -129,6 +129,8 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
         claimsFor('kim@acme.test', { email_verified: undefined }),
       ),
       noNonce: await idp.signIdToken(claimsFor('kim@acme.test', { nonce: undefined })),
+      // Longer than an address can be: 300 characters before the domain.
+      emailTooLong: await idp.signIdToken(claimsFor(`${'k'.repeat(300)}@acme.test`)),
     };
     for (const [name, token] of Object.entries(cases)) {
       const response = await exchange(token);

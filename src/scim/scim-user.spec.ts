@@ -51,6 +51,8 @@ describe('SCIM User resources', () => {
     const bad = (extra: Record<string, unknown>) =>
       scimErrorOf(() => readScimUser({ schemas: [SCIM_USER], userName: 'jo@acme.com', ...extra }));
     expect(bad({ userName: 'jo' })).toMatchObject({ status: 400, scimType: 'invalidValue' });
+    // 27 characters sent, 367 once normalised (NFKC spells the ligature out).
+    expect(bad({ userName: `a@b${'\ufdfa'.repeat(20)}.com` }).scimType).toBe('invalidValue');
     expect(bad({ active: 'maybe' }).scimType).toBe('invalidValue');
     expect(bad({ title: 'x'.repeat(201) }).scimType).toBe('invalidValue');
     expect(bad({ externalId: ' padded ' }).scimType).toBe('invalidValue');

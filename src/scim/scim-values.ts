@@ -1,4 +1,6 @@
 import { isEmail } from 'class-validator';
+import { normaliseEmail } from '../auth/tokens.js';
+import { EMAIL_MAX_LENGTH } from '../common/validation/text-limits.js';
 import { EXTERNAL_ID_PATTERN } from '../orgs/employees/dto/employee.dto.js';
 import { invalid } from './scim-schemas.js';
 
@@ -27,7 +29,12 @@ export function readText(value: unknown, name: string, max: number): string | nu
 }
 
 export function readUserName(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 254 || !isEmail(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length > EMAIL_MAX_LENGTH ||
+    normaliseEmail(value).length > EMAIL_MAX_LENGTH ||
+    !isEmail(value)
+  ) {
     throw invalid('invalidValue', 'userName must be the person’s email address.');
   }
   return value;

@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { MaxLengthOnceNormalised } from '../../common/validation/max-length-once-normalised.js';
+import { EMAIL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
+import { normaliseEmail } from '../tokens.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   /** Any characters; length is the only rule (NIST SP 800-63B). */
@@ -18,7 +21,8 @@ export class LoginDto {
 export class RegisterDto {
   @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @MaxLengthOnceNormalised(normaliseEmail, EMAIL_MAX_LENGTH)
   email!: string;
 
   /** 12 to 128 characters, no composition rules (NIST SP 800-63B). */

@@ -9,6 +9,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { EMAIL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { ROLES, type Role } from '../roles.js';
 
 /** A person's account as they see it: never the password hash. */
@@ -16,6 +17,8 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  /** As the account keeps it: normalised (NFKC, lower case). */
+  @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   email!: string;
 
   @ApiProperty({ enum: ROLES })

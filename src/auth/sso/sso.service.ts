@@ -11,6 +11,7 @@ import type { JWTPayload } from 'jose';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { OutboundHttp } from '../../common/outbound/outbound-http.js';
+import { EMAIL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrgDomainsService } from '../../orgs/domains/org-domains.service.js';
 import { OrgAccessService } from '../../orgs/org-access.service.js';
@@ -148,12 +149,19 @@ export class SsoService {
   }
 }
 
-/** The token's email, when the provider says it verified it (an absent claim is not a yes). */
+/**
+ * The token's email, when the provider says it verified it (an absent claim is not a yes) and it
+ * is no longer, as accounts keep it, than an address can be.
+ */
 function verifiedEmailOf(claims: JWTPayload): string {
   if (typeof claims.email !== 'string' || claims.email_verified !== true) {
     throw new UnauthorizedException('The ID token carries no verified email.');
   }
-  return normaliseEmail(claims.email);
+  const email = normaliseEmail(claims.email);
+  if (email.length > EMAIL_MAX_LENGTH) {
+    throw new UnauthorizedException('The ID token’s email is longer than an address can be.');
+  }
+  return email;
 }
 
 function toDto(row: StoredProvider): IdentityProviderDto {

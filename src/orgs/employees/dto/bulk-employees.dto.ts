@@ -12,6 +12,9 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { normaliseEmail } from '../../../auth/tokens.js';
+import { MaxLengthOnceNormalised } from '../../../common/validation/max-length-once-normalised.js';
+import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
 import { EXTERNAL_ID_PATTERN } from './employee.dto.js';
 
 /** At most this many rows per call; a larger roster is sent in several calls. */
@@ -37,7 +40,8 @@ export class BulkEmployeeRowDto {
   /** Never changed by a sync: a person whose key matches with another email is an error row. */
   @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @MaxLengthOnceNormalised(normaliseEmail, EMAIL_MAX_LENGTH)
   email!: string;
 
   /** Left out: unchanged; null: cleared. */

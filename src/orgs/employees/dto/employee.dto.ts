@@ -13,6 +13,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { normaliseEmail } from '../../../auth/tokens.js';
+import { MaxLengthOnceNormalised } from '../../../common/validation/max-length-once-normalised.js';
+import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
 import { ORG_ROLES, type OrgRole } from '../employee-change.js';
 
 /** Printable, no leading or trailing space: ids that HR systems compare byte for byte. */
@@ -55,7 +58,8 @@ export class AddEmployeeDto {
    */
   @ApiProperty({ example: 'ana@acme.com' })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @MaxLengthOnceNormalised(normaliseEmail, EMAIL_MAX_LENGTH)
   email!: string;
 
   @IsOptional()
@@ -137,6 +141,7 @@ export class EmployeeDto {
   /** Random, never derived from the user id. */
   anonymizedId!: string;
 
+  @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   email!: string;
   /** The name the organisation knows the person by (not the person's own profile name). */
   displayName!: string | null;

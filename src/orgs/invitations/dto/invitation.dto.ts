@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
 import { AddEmployeeDto } from '../../employees/dto/employee.dto.js';
 
 export const INVITATION_STATUSES = [
@@ -21,6 +22,7 @@ export class InvitationDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   email!: string;
   jobTitle!: string | null;
   department!: string | null;
