@@ -101,7 +101,7 @@ export class BuddyProfileDto {
 }
 
 export class SuggestionQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export const MODULE_KINDS = ['video', 'audio', 'article', 'exercise'] as const;
@@ -109,6 +109,7 @@ export class CourseQueryDto extends PageQueryDto {
   difficulty?: (typeof DIFFICULTIES)[number];
 
   /** Only courses at most this long, in minutes. */
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -143,8 +144,9 @@ export class CourseDto {
 }
 
 export class CoursePageDto {
-  @ApiProperty({ type: [CourseDto] })
+  @ApiProperty({ type: [CourseDto], maxItems: PAGE_MAX_LIMIT })
   items!: CourseDto[];
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

@@ -11,7 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../journal-tags.js';
 
 export class CreateJournalDto {
@@ -91,8 +91,9 @@ export class JournalDto {
 }
 
 export class JournalPageDto {
-  @ApiProperty({ type: [JournalDto] })
+  @ApiProperty({ type: [JournalDto], maxItems: PAGE_MAX_LIMIT })
   items!: JournalDto[];
 
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 
 export class CreateMoodDto {
   @ApiProperty({ minimum: 1, maximum: 10, example: 7 })
@@ -44,16 +45,17 @@ export class MoodEntryDto {
 }
 
 export class MoodPageDto {
-  @ApiProperty({ type: [MoodEntryDto] })
+  @ApiProperty({ type: [MoodEntryDto], maxItems: PAGE_MAX_LIMIT })
   items!: MoodEntryDto[];
 
   /** Pass as `cursor` for the next page; null on the last page. */
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 
 export class MoodStatsQueryDto {
   /** How many calendar days, ending today in the user's time zone. */
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 365, default: 30 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

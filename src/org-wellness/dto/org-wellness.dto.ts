@@ -1,5 +1,5 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '../department-breakdown.js';
 
 export class WellnessTrendPointDto {
@@ -160,9 +160,10 @@ export class WellnessSnapshotDto {
 }
 
 export class WellnessSnapshotPageDto {
-  @ApiProperty({ type: [WellnessSnapshotDto] })
+  @ApiProperty({ type: [WellnessSnapshotDto], maxItems: PAGE_MAX_LIMIT })
   items!: WellnessSnapshotDto[];
 
   /** Pass as `cursor` for the next page; null on the last page. */
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

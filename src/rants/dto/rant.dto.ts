@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { RANT_REPORT_REASONS, type RantReportReason } from '../report-reasons.js';
 import type { CrisisResource } from '../../assessments/crisis-resources.js';
 
@@ -43,8 +43,9 @@ export class RantDto {
 }
 
 export class RantPageDto {
-  @ApiProperty({ type: [RantDto] })
+  @ApiProperty({ type: [RantDto], maxItems: PAGE_MAX_LIMIT })
   items!: RantDto[];
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 
@@ -93,7 +94,8 @@ export class ReportedRantDto extends RantDto {
 }
 
 export class ReportedRantPageDto {
-  @ApiProperty({ type: [ReportedRantDto] })
+  @ApiProperty({ type: [ReportedRantDto], maxItems: PAGE_MAX_LIMIT })
   items!: ReportedRantDto[];
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

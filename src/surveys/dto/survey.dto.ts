@@ -11,7 +11,7 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { MAX_QUESTIONS } from '../survey-questions.js';
 import { SURVEY_STATUSES, type SurveyStatus } from '../survey-status.js';
 import { SurveyQuestionDto } from './survey-question.dto.js';
@@ -83,8 +83,9 @@ export class SurveyDto {
 }
 
 export class SurveyPageDto {
-  @ApiProperty({ type: [SurveyDto] })
+  @ApiProperty({ type: [SurveyDto], maxItems: PAGE_MAX_LIMIT })
   items!: SurveyDto[];
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

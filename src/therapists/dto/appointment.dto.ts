@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../appointment-status.js';
 import { IsInstant } from './validators.js';
 
@@ -58,7 +58,8 @@ export class AppointmentDto {
 }
 
 export class AppointmentPageDto {
-  @ApiProperty({ type: [AppointmentDto] })
+  @ApiProperty({ type: [AppointmentDto], maxItems: PAGE_MAX_LIMIT })
   items!: AppointmentDto[];
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

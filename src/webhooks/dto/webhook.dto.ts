@@ -9,7 +9,7 @@ import {
   IsUrl,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { MAX_WEBHOOKS_PER_ORG, WEBHOOK_EVENTS, type WebhookEvent } from '../webhook-events.js';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
@@ -103,8 +103,9 @@ export class WebhookDeliveryDto {
 }
 
 export class WebhookDeliveryPageDto {
-  @ApiProperty({ type: [WebhookDeliveryDto] })
+  @ApiProperty({ type: [WebhookDeliveryDto], maxItems: PAGE_MAX_LIMIT })
   items!: WebhookDeliveryDto[];
 
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -14,6 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { normaliseEmail } from '../../../auth/tokens.js';
+import { ApiNextCursor, CURSOR_MAX_LENGTH } from '../../../common/pagination/page.dto.js';
 import { MaxLengthOnceNormalised } from '../../../common/validation/max-length-once-normalised.js';
 import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
 import { ORG_ROLES, type OrgRole } from '../employee-change.js';
@@ -21,19 +22,28 @@ import { ORG_ROLES, type OrgRole } from '../employee-change.js';
 /** Printable, no leading or trailing space: ids that HR systems compare byte for byte. */
 export const EXTERNAL_ID_PATTERN = /^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u;
 
+/** The largest page of members: a roster is read in few calls. */
+export const EMPLOYEE_PAGE_MAX_LIMIT = 500;
+
 export class EmployeeQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: EMPLOYEE_PAGE_MAX_LIMIT,
+    default: 100,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(EMPLOYEE_PAGE_MAX_LIMIT)
   limit?: number;
 
   /** From the `Link: <...>; rel="next"` header of the previous page. */
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 
   /** Only members of this department. */
@@ -162,10 +172,10 @@ export class EmployeeDto {
 
 /** One page of members, newest first. */
 export class EmployeePageDto {
-  @ApiProperty({ type: [EmployeeDto] })
+  @ApiProperty({ type: [EmployeeDto], maxItems: EMPLOYEE_PAGE_MAX_LIMIT })
   items!: EmployeeDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
