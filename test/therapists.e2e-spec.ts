@@ -250,6 +250,25 @@ describe('therapist directory', () => {
     expect((await get('/v1/therapists?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
   });
 
+  it('pages past a therapist whose name is as long as a name may be', async () => {
+    // The cursor carries the name: the list must read back the longest cursor it gives out.
+    for (const name of ['\u0007'.repeat(200), `Dr. ${'Ü'.repeat(196)}`]) {
+      await create(therapist({ name, rating: 0.1234567890123, specialization: 'long-names' }));
+    }
+    await create(therapist({ name: 'Zed', rating: null, specialization: 'long-names' }));
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await get(
+        `/v1/therapists?specialization=long-names&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.statusCode).toBe(200);
+      seen.push(...names(page));
+      cursor = page.json().nextCursor;
+    }
+    expect(seen).toHaveLength(3);
+  });
+
   it('lists only therapists with a free slot in [freeFrom, freeTo]', async () => {
     const day = DateTime.utc().plus({ days: 14 }).toISODate()!;
     const oneSlotThatDay = {

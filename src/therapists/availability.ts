@@ -6,6 +6,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const DEFAULT_SLOT_MINUTES = 50;
+export const MIN_SLOT_MINUTES = 15;
+export const MAX_SLOT_MINUTES = 240;
 
 /** Local wall-clock times of one day, `HH:mm`, start before end. */
 export interface TimeWindow {

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import type { FieldError } from '../common/problem/problem.js';
-import { type Availability, minuteOfDay, type TimeWindow, WEEKDAYS } from './availability.js';
+import {
+  type Availability,
+  MIN_SLOT_MINUTES,
+  minuteOfDay,
+  type TimeWindow,
+  WEEKDAYS,
+} from './availability.js';
 
 /** A bookable stretch of a therapist's time: [start, end). */
 export interface Slot {
@@ -10,6 +16,13 @@ export interface Slot {
 
 /** Longest stretch one request may expand: keeps the work per request small and bounded. */
 export const MAX_SLOT_RANGE_DAYS = 31;
+
+/**
+ * The most slots one range can hold: they lie wholly inside it and never overlap (windows of a
+ * day do not, and a slot touching a daylight-saving change is not offered), each at least
+ * MIN_SLOT_MINUTES long.
+ */
+export const MAX_SLOTS_IN_RANGE = (MAX_SLOT_RANGE_DAYS * 24 * 60) / MIN_SLOT_MINUTES;
 
 /** What is wrong with a requested range of time, named by the query fields that hold it. */
 export function slotRangeErrors(

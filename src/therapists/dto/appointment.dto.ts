@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../appointment-status.js';
+import { THERAPIST_NAME_MAX_LENGTH } from './therapist.dto.js';
 import { IsInstant } from './validators.js';
+
+const APPOINTMENT_NOTES_MAX_LENGTH = 2000;
 
 export class RescheduleAppointmentDto {
   /** The start of one of the therapist's free slots (GET /v1/therapists/{id}/slots). */
@@ -25,7 +28,7 @@ export class CreateAppointmentDto extends RescheduleAppointmentDto {
   /** A note for yourself (what you want to talk about). Encrypted; only you ever see it. */
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(APPOINTMENT_NOTES_MAX_LENGTH)
   notes?: string;
 }
 
@@ -42,6 +45,7 @@ export class AppointmentDto {
   id!: string;
   @ApiProperty({ format: 'uuid' })
   therapistId!: string;
+  @ApiProperty({ maxLength: THERAPIST_NAME_MAX_LENGTH })
   therapistName!: string;
   startTime!: Date;
   endTime!: Date;
@@ -52,7 +56,7 @@ export class AppointmentDto {
   @ApiProperty({ enum: APPOINTMENT_STATUSES })
   status!: AppointmentStatus;
   /** Your own note; present only in answers to the person who booked. */
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: APPOINTMENT_NOTES_MAX_LENGTH })
   notes?: string | null;
   createdAt!: Date;
 }

@@ -17,12 +17,24 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page.dto.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
+import { TIME_ZONE_MAX_LENGTH, URL_MAX_LENGTH } from '../../common/validation/text-limits.js';
+import { MAX_SLOTS_IN_RANGE } from '../slots.js';
+import { therapistCursorMaxLength } from '../therapist-cursor.js';
 import { AvailabilityDto, AvailabilityViewDto } from './availability.dto.js';
 import { IsInstant } from './validators.js';
 
+export const THERAPIST_NAME_MAX_LENGTH = 200;
+const SPECIALIZATION_MAX_LENGTH = 60;
+const LICENSE_NUMBER_MAX_LENGTH = 50;
+const MAX_LANGUAGES = 20;
+/** The cursor carries the name of the page's last therapist: it can be this long. */
+const THERAPIST_CURSOR_MAX_LENGTH = therapistCursorMaxLength(THERAPIST_NAME_MAX_LENGTH);
+
 /** Lowercase BCP 47 tags: a language and optional subtags, e.g. en, pt-br, zh-hant-tw. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/;
+/** The longest LANGUAGE_TAG: three letters and three subtags of eight. */
+const LANGUAGE_TAG_MAX_LENGTH = 3 + 3 * 9;
 const LANGUAGE_MESSAGE =
   'each value in $property must be a lowercase BCP 47 tag such as en or pt-br';
 /** What a therapist works on, as a tag: lowercase words joined by hyphens, e.g. anxiety, couples. */
@@ -36,23 +48,23 @@ const Present = () => ValidateIf((_object, value) => value !== undefined);
 export class CreateTherapistDto {
   @ApiProperty({ example: 'Dr. Lena Hoffmann' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, THERAPIST_NAME_MAX_LENGTH)
   name!: string;
 
   @ApiProperty({ example: 'anxiety', pattern: SPECIALIZATION.source })
-  @Length(2, 60)
+  @Length(2, SPECIALIZATION_MAX_LENGTH)
   @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
   specialization!: string;
 
   /** Unique among therapists. */
   @ApiProperty({ example: 'PP-BE-104233' })
   @IsString()
-  @Length(3, 50)
+  @Length(3, LICENSE_NUMBER_MAX_LENGTH)
   licenseNumber!: string;
 
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   profileUrl?: string | null;
 
   /** 0 to 5; absent while unrated. */
@@ -64,11 +76,16 @@ export class CreateTherapistDto {
   rating?: number | null;
 
   /** Languages sessions are held in, lowercase BCP 47 tags. */
-  @ApiPropertyOptional({ example: ['de', 'en'], pattern: LANGUAGE_TAG.source })
+  @ApiPropertyOptional({
+    example: ['de', 'en'],
+    pattern: LANGUAGE_TAG.source,
+    maxItems: MAX_LANGUAGES,
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_LANGUAGES)
   @ArrayUnique()
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH, { each: true })
   @Matches(LANGUAGE_TAG, { each: true, message: LANGUAGE_MESSAGE })
   languages?: string[];
 
@@ -83,25 +100,25 @@ export class UpdateTherapistDto {
   @ApiPropertyOptional({ example: 'Dr. Lena Hoffmann' })
   @Present()
   @IsString()
-  @Length(1, 200)
+  @Length(1, THERAPIST_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ example: 'anxiety', pattern: SPECIALIZATION.source })
   @Present()
-  @Length(2, 60)
+  @Length(2, SPECIALIZATION_MAX_LENGTH)
   @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
   specialization?: string;
 
   @ApiPropertyOptional({ example: 'PP-BE-104233' })
   @Present()
   @IsString()
-  @Length(3, 50)
+  @Length(3, LICENSE_NUMBER_MAX_LENGTH)
   licenseNumber?: string;
 
   /** null removes it. */
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   profileUrl?: string | null;
 
   /** 0 to 5; null makes the therapist unrated. */
@@ -112,11 +129,16 @@ export class UpdateTherapistDto {
   @Max(5)
   rating?: number | null;
 
-  @ApiPropertyOptional({ example: ['de', 'en'], pattern: LANGUAGE_TAG.source })
+  @ApiPropertyOptional({
+    example: ['de', 'en'],
+    pattern: LANGUAGE_TAG.source,
+    maxItems: MAX_LANGUAGES,
+  })
   @Present()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_LANGUAGES)
   @ArrayUnique()
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH, { each: true })
   @Matches(LANGUAGE_TAG, { each: true, message: LANGUAGE_MESSAGE })
   languages?: string[];
 
@@ -128,11 +150,17 @@ export class UpdateTherapistDto {
   availability?: AvailabilityDto;
 }
 
-export class TherapistQueryDto extends PickType(PageQueryDto, ['limit', 'cursor'] as const) {
-  @ApiPropertyOptional({ example: 'anxiety' })
+export class TherapistQueryDto extends PickType(PageQueryDto, ['limit'] as const) {
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(THERAPIST_CURSOR_MAX_LENGTH)
+  cursor?: string;
+
+  @ApiPropertyOptional({ example: 'anxiety', pattern: SPECIALIZATION.source })
   @IsOptional()
   @Matches(SPECIALIZATION, { message: SPECIALIZATION_MESSAGE })
-  @MaxLength(60)
+  @MaxLength(SPECIALIZATION_MAX_LENGTH)
   specialization?: string;
 
   /** Only therapists rated at least this (unrated ones are left out). */
@@ -145,8 +173,9 @@ export class TherapistQueryDto extends PickType(PageQueryDto, ['limit', 'cursor'
   minRating?: number;
 
   /** Only therapists holding sessions in this language (a lowercase BCP 47 tag, exact match). */
-  @ApiPropertyOptional({ example: 'en' })
+  @ApiPropertyOptional({ example: 'en', pattern: LANGUAGE_TAG.source })
   @IsOptional()
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH)
   @Matches(LANGUAGE_TAG, {
     message: '$property must be a lowercase BCP 47 tag such as en or pt-br',
   })
@@ -181,13 +210,22 @@ export class SlotQueryDto {
 export class TherapistDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ maxLength: THERAPIST_NAME_MAX_LENGTH })
   name!: string;
+  @ApiProperty({ maxLength: SPECIALIZATION_MAX_LENGTH, pattern: SPECIALIZATION.source })
   specialization!: string;
+  @ApiProperty({ maxLength: LICENSE_NUMBER_MAX_LENGTH })
   licenseNumber!: string;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: URL_MAX_LENGTH })
   profileUrl!: string | null;
   /** 0 to 5, null while unrated. */
   rating!: number | null;
   /** Lowercase BCP 47 tags. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_LANGUAGES,
+    items: { type: 'string', maxLength: LANGUAGE_TAG_MAX_LENGTH, pattern: LANGUAGE_TAG.source },
+  })
   languages!: string[];
   /** null when no hours have been set: nothing can be booked. */
   @ApiProperty({ type: AvailabilityViewDto, nullable: true })
@@ -196,8 +234,9 @@ export class TherapistDto {
 }
 
 export class TherapistPageDto {
-  @ApiProperty({ type: [TherapistDto] })
+  @ApiProperty({ type: [TherapistDto], maxItems: PAGE_MAX_LIMIT })
   items!: TherapistDto[];
+  @ApiNextCursor(THERAPIST_CURSOR_MAX_LENGTH)
   nextCursor!: string | null;
 }
 
@@ -205,6 +244,7 @@ export class SlotDto {
   startTime!: Date;
   endTime!: Date;
   /** The start on the therapist's clock, with its offset, e.g. 2027-03-26T09:00:00.000+01:00. */
+  @ApiProperty({ format: 'date-time' })
   localStartTime!: string;
 }
 
@@ -212,9 +252,10 @@ export class SlotListDto {
   @ApiProperty({ format: 'uuid' })
   therapistId!: string;
   /** The therapist's time zone, in which the availability is laid out. */
+  @ApiProperty({ type: 'string', nullable: true, maxLength: TIME_ZONE_MAX_LENGTH })
   timezone!: string | null;
   slotMinutes!: number | null;
   /** Free slots wholly inside [from, to], starting in the future, in time order. */
-  @ApiProperty({ type: [SlotDto] })
+  @ApiProperty({ type: [SlotDto], maxItems: MAX_SLOTS_IN_RANGE })
   slots!: SlotDto[];
 }
