@@ -8,6 +8,11 @@ export const TOKEN_AUDIENCE = 'mindfulme-api';
 export const CLIENT_TOKEN_AUDIENCE = 'mindfulme-hr';
 /** The one algorithm accepted: anything else, `none` included, is refused. */
 export const TOKEN_ALGORITHM = 'HS256' as const;
+/**
+ * A bound on the access tokens this service signs: HS256 JWS of a few fixed claims (ids, a role
+ * or the client's scopes, times), about 330 characters for a person and 400 for an HR client.
+ */
+export const ACCESS_TOKEN_MAX_LENGTH = 1024;
 
 /**
  * The HS256 key, built once as a KeyObject: handed a string, jsonwebtoken derives a key on every

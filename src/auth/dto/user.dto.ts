@@ -9,8 +9,16 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { EMAIL_MAX_LENGTH } from '../../common/validation/text-limits.js';
+import {
+  EMAIL_MAX_LENGTH,
+  TIME_ZONE_MAX_LENGTH,
+  URL_MAX_LENGTH,
+} from '../../common/validation/text-limits.js';
+import { ACCESS_TOKEN_MAX_LENGTH } from '../access-token-key.js';
 import { ROLES, type Role } from '../roles.js';
+import { REFRESH_TOKEN_LENGTH } from '../tokens.js';
+
+const DISPLAY_NAME_MAX_LENGTH = 80;
 
 /** A person's account as they see it: never the password hash. */
 export class UserDto {
@@ -24,10 +32,14 @@ export class UserDto {
   @ApiProperty({ enum: ROLES })
   role!: Role;
 
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DISPLAY_NAME_MAX_LENGTH })
   displayName!: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, maxLength: URL_MAX_LENGTH })
   avatarUrl!: string | null;
 
   /** IANA time zone, e.g. Europe/Lisbon: days and streaks are counted in it. */
+  @ApiProperty({ maxLength: TIME_ZONE_MAX_LENGTH })
   timezone!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -41,19 +53,20 @@ export class UpdateMeDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 80)
+  @Length(1, DISPLAY_NAME_MAX_LENGTH)
   displayName?: string | null;
 
   /** An https URL; null clears it. */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUrl({ protocols: ['https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   avatarUrl?: string | null;
 
   /** IANA time zone name, e.g. America/Sao_Paulo. */
   @IsOptional()
   @IsTimeZone()
+  @MaxLength(TIME_ZONE_MAX_LENGTH)
   timezone?: string;
 
   /** Replaces the stored preferences (at most 16 KB as JSON). */
@@ -65,9 +78,11 @@ export class UpdateMeDto {
 
 export class AuthResponseDto {
   /** JWT for `Authorization: Bearer`, valid `expiresIn` seconds. */
+  @ApiProperty({ maxLength: ACCESS_TOKEN_MAX_LENGTH })
   accessToken!: string;
 
   /** Opaque; exchange it at /v1/auth/refresh for a new pair. Each one works once. */
+  @ApiProperty({ minLength: REFRESH_TOKEN_LENGTH, maxLength: REFRESH_TOKEN_LENGTH })
   refreshToken!: string;
 
   /** Seconds until the access token expires. */

@@ -26,3 +26,6 @@ export const TIME_ZONE_MAX_LENGTH = 64;
 
 /** A URL the service keeps: an avatar, a profile, a course's content, a webhook's endpoint. */
 export const URL_MAX_LENGTH = 2048;
+
+/** How long `bytes` random bytes are in unpadded base64url, the form of this service's tokens. */
+export const base64UrlLength = (bytes: number) => Math.ceil((bytes * 4) / 3);
