@@ -200,6 +200,33 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
     expect(notGranted.json().error).toBe('invalid_scope');
   });
 
+  it('grants a scope asked for twice once, and refuses what no client could present', async () => {
+    const client = await createClient(['employees:read', 'surveys:read']);
+    const repeated = await tokenWithBasic(
+      client.clientId,
+      client.clientSecret,
+      `grant_type=client_credentials&scope=${'surveys:read+'.repeat(12)}employees:read`,
+    );
+    expect(repeated.statusCode).toBe(200);
+    expect(repeated.json().scope).toBe('surveys:read employees:read');
+    const tooLong = await tokenWithBasic(
+      client.clientId,
+      client.clientSecret,
+      `grant_type=client_credentials&scope=${'surveys:read+'.repeat(20)}`,
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error).toBe('invalid_scope');
+    // Longer than any id or secret given out: no client, whatever follows.
+    for (const [id, secret] of [
+      [`${client.clientId}x`, client.clientSecret],
+      [client.clientId, `${client.clientSecret}x`],
+    ]) {
+      const refused = await tokenWithBasic(id, secret);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().error).toBe('invalid_client');
+    }
+  });
+
   it('limits a client token to its scopes and its organisation', async () => {
     const reader = await createClient(['employees:read']);
     const readerToken = (await tokenWithBasic(reader.clientId, reader.clientSecret)).json()

@@ -1,15 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
+import { ACCESS_TOKEN_MAX_LENGTH } from '../access-token-key.js';
 import { CLIENT_SCOPES, type ClientScope } from '../roles.js';
+import {
+  CLIENT_ID_LENGTH,
+  CLIENT_ID_PREFIX,
+  CLIENT_SECRET_LENGTH,
+  GRANTED_SCOPE_MAX_LENGTH,
+} from './client-credentials.js';
+
+const CLIENT_NAME_MAX_LENGTH = 100;
+const BASE64URL = '[A-Za-z0-9_-]';
 
 export class CreateApiClientDto {
   /** What the integration is, e.g. "Workday sync". */
   @ApiProperty({ example: 'Workday sync' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, CLIENT_NAME_MAX_LENGTH)
   name!: string;
 
-  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true })
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true, maxItems: CLIENT_SCOPES.length })
   @ArrayMinSize(1)
   @ArrayMaxSize(CLIENT_SCOPES.length)
   @ArrayUnique()
@@ -21,10 +31,18 @@ export class ApiClientDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ maxLength: CLIENT_NAME_MAX_LENGTH })
   name!: string;
+
+  @ApiProperty({
+    minLength: CLIENT_ID_LENGTH,
+    maxLength: CLIENT_ID_LENGTH,
+    pattern: `^${CLIENT_ID_PREFIX}${BASE64URL}+$`,
+    example: 'mmc_3q2-7wEXAMPLEid0',
+  })
   clientId!: string;
 
-  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true })
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true, maxItems: CLIENT_SCOPES.length })
   scopes!: ClientScope[];
 
   revokedAt!: Date | null;
@@ -44,11 +62,17 @@ export class ApiClientPageDto {
 
 export class CreatedApiClientDto extends ApiClientDto {
   /** Shown this once; only a hash is kept. */
+  @ApiProperty({
+    minLength: CLIENT_SECRET_LENGTH,
+    maxLength: CLIENT_SECRET_LENGTH,
+    pattern: `^${BASE64URL}+$`,
+  })
   clientSecret!: string;
 }
 
 /** RFC 6749 section 5.1. */
 export class OAuthTokenDto {
+  @ApiProperty({ maxLength: ACCESS_TOKEN_MAX_LENGTH })
   access_token!: string;
 
   @ApiProperty({ enum: ['Bearer'] })
@@ -56,6 +80,7 @@ export class OAuthTokenDto {
 
   expires_in!: number;
 
-  /** The granted scopes, space-separated. */
+  /** The granted scopes, space-separated, each once. */
+  @ApiProperty({ maxLength: GRANTED_SCOPE_MAX_LENGTH, example: 'employees:read surveys:read' })
   scope!: string;
 }

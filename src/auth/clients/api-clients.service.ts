@@ -15,7 +15,13 @@ import type {
   OAuthTokenDto,
 } from './api-clients.dto.js';
 import { ApiClientsRepository } from './api-clients.repository.js';
-import { OAuthError } from './oauth-error.js';
+import {
+  CLIENT_ID_BYTES,
+  CLIENT_ID_PREFIX,
+  CLIENT_SECRET_BYTES,
+  REQUESTED_SCOPE_MAX_LENGTH,
+} from './client-credentials.js';
+import { NOT_GRANTED_PREFIX, OAuthError } from './oauth-error.js';
 
 /** Client-credentials tokens live 10 minutes; HR systems ask again when one expires. */
 export const CLIENT_TOKEN_TTL_SECONDS = 600;
@@ -35,8 +41,8 @@ export class ApiClientsService {
     input: CreateApiClientDto,
   ): Promise<CreatedApiClientDto> {
     await this.access.assertCanManage(caller, orgId);
-    const clientId = `mmc_${randomBytes(12).toString('base64url')}`;
-    const clientSecret = randomBytes(32).toString('base64url');
+    const clientId = `${CLIENT_ID_PREFIX}${randomBytes(CLIENT_ID_BYTES).toString('base64url')}`;
+    const clientSecret = randomBytes(CLIENT_SECRET_BYTES).toString('base64url');
     const created = await this.clients.create({
       orgId,
       name: input.name,
@@ -80,14 +86,18 @@ export class ApiClientsService {
       throw new OAuthError(401, 'invalid_client', 'Client authentication failed.');
     }
     const granted = client.scopes as ClientScope[];
-    const requested = requestedScope?.split(' ').filter(Boolean) ?? granted;
-    const unknown = requested.filter((scope) => !(granted as string[]).includes(scope));
-    if (unknown.length > 0) {
+    if (requestedScope !== undefined && requestedScope.length > REQUESTED_SCOPE_MAX_LENGTH) {
       throw new OAuthError(
         400,
         'invalid_scope',
-        `Not granted to this client: ${unknown.join(' ')}`,
+        `scope must be at most ${REQUESTED_SCOPE_MAX_LENGTH} characters.`,
       );
+    }
+    // A scope is a set (RFC 6749 section 3.3): a repeat asks for nothing more.
+    const requested = [...new Set(requestedScope?.split(' ').filter(Boolean) ?? granted)];
+    const unknown = requested.filter((scope) => !(granted as string[]).includes(scope));
+    if (unknown.length > 0) {
+      throw new OAuthError(400, 'invalid_scope', `${NOT_GRANTED_PREFIX}${unknown.join(' ')}`);
     }
     const scope = requested.join(' ');
     const claims: ClientTokenClaims = { sub: client.clientId, org: client.orgId, scope };

@@ -17,8 +17,14 @@ import { Public } from '../guards/public.decorator.js';
 import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
 import { OAuthTokenDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
-import { clientCredentialsOf } from './client-credentials.js';
-import { OAuthError } from './oauth-error.js';
+import {
+  CLIENT_ID_LENGTH,
+  CLIENT_ID_PREFIX,
+  CLIENT_SECRET_LENGTH,
+  clientCredentialsOf,
+  REQUESTED_SCOPE_MAX_LENGTH,
+} from './client-credentials.js';
+import { OAUTH_ERROR_DESCRIPTION_MAX_LENGTH, OAuthError } from './oauth-error.js';
 
 @Catch(OAuthError)
 class OAuthErrorFilter implements ExceptionFilter {
@@ -41,7 +47,7 @@ const OAUTH_ERROR_SCHEMA = {
       type: 'string',
       enum: ['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type'],
     },
-    error_description: { type: 'string' },
+    error_description: { type: 'string', maxLength: OAUTH_ERROR_DESCRIPTION_MAX_LENGTH },
   },
 };
 
@@ -74,9 +80,24 @@ export class OAuthTokenController {
       required: ['grant_type'],
       properties: {
         grant_type: { type: 'string', enum: ['client_credentials'] },
-        scope: { type: 'string', example: 'employees:read surveys:read' },
-        client_id: { type: 'string', description: 'When not using HTTP Basic.' },
-        client_secret: { type: 'string', description: 'When not using HTTP Basic.' },
+        scope: {
+          type: 'string',
+          maxLength: REQUESTED_SCOPE_MAX_LENGTH,
+          pattern: '^[a-z.:]*( +[a-z.:]*)*$',
+          example: 'employees:read surveys:read',
+        },
+        client_id: {
+          type: 'string',
+          maxLength: CLIENT_ID_LENGTH,
+          pattern: `^${CLIENT_ID_PREFIX}[A-Za-z0-9_-]+$`,
+          description: 'When not using HTTP Basic.',
+        },
+        client_secret: {
+          type: 'string',
+          maxLength: CLIENT_SECRET_LENGTH,
+          pattern: '^[A-Za-z0-9_-]+$',
+          description: 'When not using HTTP Basic.',
+        },
       },
     },
   })
