@@ -4,7 +4,11 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
 import type { Instrument } from './instruments.js';
-import type { RecommendationDto } from './dto/assessment.dto.js';
+import {
+  MAX_HISTORY,
+  RECOMMENDATIONS_PER_KIND,
+  type RecommendationDto,
+} from './dto/assessment.dto.js';
 
 export interface StoredAssessment {
   id: string;
@@ -117,7 +121,7 @@ export class AssessmentsRepository {
     return this.prisma.assessmentResponse.findMany({
       where: { userId, assessmentId },
       orderBy: { completedAt: 'desc' },
-      take: 100,
+      take: MAX_HISTORY,
     });
   }
 
@@ -135,7 +139,7 @@ export class AssessmentsRepository {
         OR: [{ title: mention }, { description: mention }],
       },
       orderBy: { durationMinutes: 'asc' },
-      take: 3,
+      take: RECOMMENDATIONS_PER_KIND,
       select: { id: true, title: true },
     });
     const therapists =
@@ -143,7 +147,7 @@ export class AssessmentsRepository {
         ? await this.prisma.therapist.findMany({
             where: { specialization: mention },
             orderBy: { rating: { sort: 'desc', nulls: 'last' } },
-            take: 3,
+            take: RECOMMENDATIONS_PER_KIND,
             select: { id: true, name: true },
           })
         : [];

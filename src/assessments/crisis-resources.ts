@@ -1,4 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { URL_MAX_LENGTH } from '../common/validation/text-limits.js';
+
+/** The most lines a country (or the general list) may have. */
+export const MAX_CRISIS_LINES_PER_LIST = 10;
+/** The most lines a person is shown: their country's, then the general ones. */
+export const MAX_CRISIS_LINES_SHOWN = 2 * MAX_CRISIS_LINES_PER_LIST;
+/** The longest name or contact of a line. */
+export const CRISIS_TEXT_MAX_LENGTH = 200;
 
 /** A place to turn to now. */
 export interface CrisisResource {
@@ -50,7 +58,10 @@ export const CRISIS_RESOURCES: Record<string, CrisisResource[]> = {
 export class CrisisDirectory {
   constructor(private readonly byCountry: Record<string, CrisisResource[]> = CRISIS_RESOURCES) {}
 
-  /** Reads CRISIS_RESOURCES_FILE when set; a malformed file stops the start with its reason. */
+  /**
+   * Reads CRISIS_RESOURCES_FILE when set; a malformed file stops the start with its reason. Each
+   * line keeps its name, contact and url only, within the lengths the API documents.
+   */
   static async load(file: string | undefined): Promise<CrisisDirectory> {
     if (!file) return new CrisisDirectory();
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
@@ -61,19 +72,23 @@ export class CrisisDirectory {
         ([country, list]) =>
           (/^[A-Z]{2}$/.test(country) || country === 'default') &&
           Array.isArray(list) &&
-          list.every(
-            (entry) => typeof entry?.name === 'string' && typeof entry?.contact === 'string',
-          ),
+          list.length <= MAX_CRISIS_LINES_PER_LIST &&
+          list.every(isCrisisResource),
       );
     if (!valid) {
       throw new Error(
-        `CRISIS_RESOURCES_FILE: expected { "XX": [{ "name", "contact" }] } in ${file}`,
+        `CRISIS_RESOURCES_FILE: expected { "XX": [{ "name", "contact", "url"? }] } in ${file}, ` +
+          `at most ${MAX_CRISIS_LINES_PER_LIST} lines a country, names and contacts of at most ` +
+          `${CRISIS_TEXT_MAX_LENGTH} characters, URLs of at most ${URL_MAX_LENGTH}`,
       );
     }
-    return new CrisisDirectory({
-      ...CRISIS_RESOURCES,
-      ...(parsed as Record<string, CrisisResource[]>),
-    });
+    const configured = Object.fromEntries(
+      Object.entries(parsed as Record<string, CrisisResource[]>).map(([country, list]) => [
+        country,
+        list.map(({ name, contact, url }) => ({ name, contact, ...(url ? { url } : {}) })),
+      ]),
+    );
+    return new CrisisDirectory({ ...CRISIS_RESOURCES, ...configured });
   }
 
   /** The lines for `country` (ISO 3166-1 alpha-2), always followed by the general ones. */
@@ -81,4 +96,16 @@ export class CrisisDirectory {
     const local = typeof country === 'string' ? (this.byCountry[country.toUpperCase()] ?? []) : [];
     return [...local, ...this.byCountry.default];
   }
+}
+
+const isText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length >= 1 && value.length <= max;
+
+function isCrisisResource(entry: unknown): entry is CrisisResource {
+  const { name, contact, url } = (entry ?? {}) as Record<string, unknown>;
+  return (
+    isText(name, CRISIS_TEXT_MAX_LENGTH) &&
+    isText(contact, CRISIS_TEXT_MAX_LENGTH) &&
+    (url === undefined || isText(url, URL_MAX_LENGTH))
+  );
 }

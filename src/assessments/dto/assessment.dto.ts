@@ -12,15 +12,34 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { CrisisResource } from '../crisis-resources.js';
+import { URL_MAX_LENGTH } from '../../common/validation/text-limits.js';
+import { COURSE_TITLE_MAX_LENGTH } from '../../courses/dto/course.dto.js';
+import { THERAPIST_NAME_MAX_LENGTH } from '../../therapists/dto/therapist.dto.js';
+import {
+  CRISIS_TEXT_MAX_LENGTH,
+  type CrisisResource,
+  MAX_CRISIS_LINES_SHOWN,
+} from '../crisis-resources.js';
+
+const TITLE_MAX_LENGTH = 200;
+const BAND_LABEL_MAX_LENGTH = 50;
+/** Up to this many courses and, from a moderate level on, as many therapists. */
+export const RECOMMENDATIONS_PER_KIND = 3;
+const MAX_RECOMMENDATIONS = 2 * RECOMMENDATIONS_PER_KIND;
+/** A person's latest responses to one assessment. */
+export const MAX_HISTORY = 100;
+/** The values an answer option can have. */
+const OPTION_VALUE_MIN = 0;
+const OPTION_VALUE_MAX = 100;
 
 class AnswerOptionDto {
   @IsInt()
-  @Min(0)
-  @Max(100)
+  @Min(OPTION_VALUE_MIN)
+  @Max(OPTION_VALUE_MAX)
   value!: number;
 
   @IsString()
@@ -30,6 +49,7 @@ class AnswerOptionDto {
 
 class QuestionDto {
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
+  @MaxLength(32)
   id!: string;
 
   @IsString()
@@ -66,7 +86,7 @@ class BandDto {
   max!: number;
 
   @IsString()
-  @Length(1, 50)
+  @Length(1, BAND_LABEL_MAX_LENGTH)
   label!: string;
 
   @ApiProperty({ enum: ['none', 'mild', 'moderate', 'severe'] })
@@ -100,7 +120,7 @@ class ScoringDto {
 /** A custom assessment: the same schema as the standard instruments (see README). */
 export class CreateAssessmentDto {
   @IsString()
-  @Length(1, 200)
+  @Length(1, TITLE_MAX_LENGTH)
   title!: string;
 
   @ValidateNested({ each: true })
@@ -124,6 +144,7 @@ export class AssessmentDto {
   @ApiProperty({ enum: ['phq9', 'gad7', 'who5', 'pss10', 'custom'] })
   assessmentType!: string;
 
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
   title!: string;
 
   @ApiProperty({ description: 'Questions and scoring, in the schema described in the README.' })
@@ -144,14 +165,33 @@ export class SubmitResponseDto {
   /** Question id -> the chosen option's value. */
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    additionalProperties: {
+      type: 'integer',
+      format: 'int32',
+      minimum: OPTION_VALUE_MIN,
+      maximum: OPTION_VALUE_MAX,
+    },
     example: { q1: 0, q2: 1 },
   })
   @IsObject()
   answers!: Record<string, number>;
 }
 
+/** A place to turn to now: from the shipped list or CRISIS_RESOURCES_FILE. */
+export class CrisisResourceDto {
+  @ApiProperty({ maxLength: CRISIS_TEXT_MAX_LENGTH, example: 'Samaritans' })
+  name!: string;
+
+  /** How to reach it: a number to call or text, an address. */
+  @ApiProperty({ maxLength: CRISIS_TEXT_MAX_LENGTH, example: '116 123' })
+  contact!: string;
+
+  @ApiPropertyOptional({ maxLength: URL_MAX_LENGTH, example: 'https://www.samaritans.org' })
+  url?: string;
+}
+
 export class BandDtoOut {
+  @ApiProperty({ maxLength: BAND_LABEL_MAX_LENGTH })
   label!: string;
   @ApiProperty({ enum: ['none', 'mild', 'moderate', 'severe'] })
   level!: string;
@@ -162,6 +202,8 @@ export class RecommendationDto {
   kind!: 'course' | 'therapist';
   @ApiProperty({ format: 'uuid' })
   id!: string;
+  /** The course's title or the therapist's name. */
+  @ApiProperty({ maxLength: Math.max(COURSE_TITLE_MAX_LENGTH, THERAPIST_NAME_MAX_LENGTH) })
   title!: string;
 }
 
@@ -172,16 +214,16 @@ export class AssessmentResultDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   categoryScores!: Record<string, number>;
   band!: BandDtoOut;
-  @ApiProperty({ type: [RecommendationDto] })
+  @ApiProperty({ type: [RecommendationDto], maxItems: MAX_RECOMMENDATIONS })
   recommendations!: RecommendationDto[];
   /** Present when the answers call for immediate support; shown to the person only. */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: [CrisisResourceDto], maxItems: MAX_CRISIS_LINES_SHOWN })
   crisisResources?: CrisisResource[];
   completedAt!: Date;
 }
 
 export class ResponseHistoryDto {
-  @ApiProperty({ type: [AssessmentResultDto] })
+  @ApiProperty({ type: [AssessmentResultDto], maxItems: MAX_HISTORY })
   items!: AssessmentResultDto[];
   /** Latest total minus the earliest; null with fewer than two responses. */
   change!: number | null;

@@ -18,6 +18,7 @@ import {
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+export const COURSE_TITLE_MAX_LENGTH = 200;
 export const MODULE_KINDS = ['video', 'audio', 'article', 'exercise'] as const;
 
 export class CourseModuleDto {
@@ -46,7 +47,7 @@ export class CourseModuleDto {
 export class CreateCourseDto {
   @ApiProperty({ example: 'Sleep better in two weeks' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, COURSE_TITLE_MAX_LENGTH)
   title!: string;
 
   @IsString()
@@ -77,7 +78,7 @@ export class CreateCourseDto {
 export class UpdateCourseDto {
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, COURSE_TITLE_MAX_LENGTH)
   title?: string;
 
   @IsOptional()
