@@ -9,14 +9,15 @@ import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { consumeOrRefuse, createRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../jobs/redis-connection.js';
-import type {
-  CreatedRantDto,
-  RantDto,
-  RantPageDto,
-  ReportDto,
-  ReportedRantDto,
-  ReportedRantPageDto,
-  SupportDto,
+import {
+  type CreatedRantDto,
+  DELETE_TOKEN_BYTES,
+  type RantDto,
+  type RantPageDto,
+  type ReportDto,
+  type ReportedRantDto,
+  type ReportedRantPageDto,
+  type SupportDto,
 } from './dto/rant.dto.js';
 import { mentionsCrisis, sentimentScore } from './rant-language.js';
 import type { RantReportReason } from './report-reasons.js';
@@ -70,7 +71,7 @@ export class RantsService {
       'posts',
     );
     const id = randomUUID();
-    const deleteToken = randomBytes(32).toString('base64url');
+    const deleteToken = randomBytes(DELETE_TOKEN_BYTES).toString('base64url');
     // Bound to the post itself: its text cannot be moved onto another post.
     const sealed = this.encrypted.seal(RANT_CONTENT, { id }, content);
     await this.rants.create({

@@ -2,13 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
 import { RANT_REPORT_REASONS, type RantReportReason } from '../report-reasons.js';
-import type { CrisisResource } from '../../assessments/crisis-resources.js';
+import { CrisisResourceDto } from '../../assessments/dto/assessment.dto.js';
+import { type CrisisResource, MAX_CRISIS_LINES_SHOWN } from '../../assessments/crisis-resources.js';
+import { base64UrlLength } from '../../common/validation/text-limits.js';
+
+const RANT_MAX_LENGTH = 5000;
+/** The delete token: 256 random bits, of which only a hash is kept. */
+export const DELETE_TOKEN_BYTES = 32;
 
 export class CreateRantDto {
   /** Said anonymously: nothing stored with it leads to you. */
   @ApiProperty({ example: 'Third reorg this year and nobody asked us anything.' })
   @IsString()
-  @Length(1, 5000)
+  @Length(1, RANT_MAX_LENGTH)
   content!: string;
 }
 
@@ -17,10 +23,15 @@ export class CreatedRantDto {
   id!: string;
 
   /** Keep it to delete the post later: it is the only link to it, and it is shown once. */
+  @ApiProperty({
+    minLength: base64UrlLength(DELETE_TOKEN_BYTES),
+    maxLength: base64UrlLength(DELETE_TOKEN_BYTES),
+    pattern: '^[A-Za-z0-9_-]+$',
+  })
   deleteToken!: string;
 
   /** Present when the words suggest you may be in crisis; shown to you only. */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: [CrisisResourceDto], maxItems: MAX_CRISIS_LINES_SHOWN })
   crisisResources?: CrisisResource[];
 }
 
@@ -34,6 +45,7 @@ export class RantFeedQueryDto extends PageQueryDto {
 export class RantDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ maxLength: RANT_MAX_LENGTH })
   content!: string;
   /** -1 (very negative) .. 1 (very positive). */
   sentimentScore!: number | null;
@@ -87,7 +99,7 @@ export class ReportedRantDto extends RantDto {
   /** Reports by reason. */
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    additionalProperties: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647 },
     example: { harassment: 3, spam: 1 },
   })
   reasons!: Record<string, number>;
