@@ -112,6 +112,8 @@ describe('private journals', () => {
   it('refuses more than 20 tags, a mood outside 1..10, and unknown fields', async () => {
     const payloads = [
       { content: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+      // Two characters sent, 36 once normalised (NFKC spells each ligature out in 18 letters).
+      { content: 'x', tags: ['\ufdfa\ufdfa'] },
       { content: 'x', moodScore: 11 },
       { content: 'x', userId: bob.user.id },
       { content: '' },

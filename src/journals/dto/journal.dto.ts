@@ -12,13 +12,19 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
-import { MAX_TAG_LENGTH, MAX_TAGS } from '../journal-tags.js';
+import { MaxLengthOnceNormalised } from '../../common/validation/max-length-once-normalised.js';
+import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag } from '../journal-tags.js';
+
+const CONTENT_MAX_LENGTH = 20000;
 
 export class CreateJournalDto {
   /** The entry; stored encrypted. */
-  @ApiProperty({ maxLength: 20000, example: 'Presentation went better than I feared.' })
+  @ApiProperty({
+    maxLength: CONTENT_MAX_LENGTH,
+    example: 'Presentation went better than I feared.',
+  })
   @IsString()
-  @Length(1, 20000)
+  @Length(1, CONTENT_MAX_LENGTH)
   content!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10 })
@@ -34,6 +40,7 @@ export class CreateJournalDto {
   @ArrayMaxSize(MAX_TAGS)
   @IsString({ each: true })
   @Length(1, MAX_TAG_LENGTH, { each: true })
+  @MaxLengthOnceNormalised(normaliseTag, MAX_TAG_LENGTH, { each: true })
   tags?: string[];
 
   /** Private unless set to false. */
@@ -44,10 +51,10 @@ export class CreateJournalDto {
 }
 
 export class UpdateJournalDto {
-  @ApiPropertyOptional({ maxLength: 20000 })
+  @ApiPropertyOptional({ maxLength: CONTENT_MAX_LENGTH })
   @IsOptional()
   @IsString()
-  @Length(1, 20000)
+  @Length(1, CONTENT_MAX_LENGTH)
   content?: string;
 
   /** null clears it. */
@@ -64,6 +71,7 @@ export class UpdateJournalDto {
   @ArrayMaxSize(MAX_TAGS)
   @IsString({ each: true })
   @Length(1, MAX_TAG_LENGTH, { each: true })
+  @MaxLengthOnceNormalised(normaliseTag, MAX_TAG_LENGTH, { each: true })
   tags?: string[];
 
   @IsOptional()
@@ -83,8 +91,15 @@ export class JournalDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ maxLength: CONTENT_MAX_LENGTH })
   content!: string;
   moodScore!: number | null;
+  /** Normalised: NFKC, lower case, dashes for spaces. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_TAGS,
+    items: { type: 'string', minLength: 1, maxLength: MAX_TAG_LENGTH },
+  })
   tags!: string[];
   isPrivate!: boolean;
   createdAt!: Date;

@@ -2,6 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
+import { TIME_ZONE_MAX_LENGTH } from '../../common/validation/text-limits.js';
+
+const NOTES_MAX_LENGTH = 2000;
+/** The longest span of the statistics, in days. */
+const MAX_STATS_DAYS = 365;
 
 export class CreateMoodDto {
   @ApiProperty({ minimum: 1, maximum: 10, example: 7 })
@@ -11,10 +16,10 @@ export class CreateMoodDto {
   moodScore!: number;
 
   /** Private; stored encrypted. */
-  @ApiPropertyOptional({ maxLength: 2000, example: 'Slept well, long walk at lunch.' })
+  @ApiPropertyOptional({ maxLength: NOTES_MAX_LENGTH, example: 'Slept well, long walk at lunch.' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTES_MAX_LENGTH)
   notes?: string;
 }
 
@@ -27,11 +32,11 @@ export class UpdateMoodDto {
   moodScore?: number;
 
   /** null removes the note. */
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ maxLength: NOTES_MAX_LENGTH, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTES_MAX_LENGTH)
   notes?: string | null;
 }
 
@@ -40,6 +45,7 @@ export class MoodEntryDto {
   id!: string;
 
   moodScore!: number;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: NOTES_MAX_LENGTH })
   notes!: string | null;
   createdAt!: Date;
 }
@@ -55,17 +61,24 @@ export class MoodPageDto {
 
 export class MoodStatsQueryDto {
   /** How many calendar days, ending today in the user's time zone. */
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 365, default: 30 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: MAX_STATS_DAYS,
+    default: 30,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(365)
+  @Max(MAX_STATS_DAYS)
   days?: number;
 }
 
 export class MoodDayDto {
   /** Calendar day in the user's time zone (YYYY-MM-DD). */
+  @ApiProperty({ format: 'date' })
   day!: string;
   /** Mean score of the day's entries; null on a day without one. */
   average!: number | null;
@@ -82,9 +95,11 @@ export class WeekdayDto {
 }
 
 export class MoodStatsDto {
+  @ApiProperty({ maxLength: TIME_ZONE_MAX_LENGTH })
   timezone!: string;
   days!: number;
-  @ApiProperty({ type: [MoodDayDto] })
+  /** One per day of the span, today included. */
+  @ApiProperty({ type: [MoodDayDto], maxItems: MAX_STATS_DAYS })
   daily!: MoodDayDto[];
   /** Least-squares slope of the daily averages, in score points per week; null below 2 days. */
   trendPerWeek!: number | null;
