@@ -264,4 +264,33 @@ describe('courses', () => {
       [...courseIds].reverse(),
     );
   });
+
+  it('counts progress against the modules a course has now, after an edit replaced some', async () => {
+    const learnerOf = await register(t.app, 'editing-learner');
+    const created = await inject({
+      method: 'POST',
+      url: '/v1/courses',
+      headers: bearer(admin.accessToken),
+      payload: { ...newCourse, topic: 'reworked' },
+    });
+    const course = created.json();
+    const as = (path: string) => ({
+      method: 'PUT' as const,
+      url: `/v1/courses/${course.id}${path}`,
+      headers: bearer(learnerOf.accessToken),
+    });
+    await inject(as('/enrollment'));
+    await inject(as('/modules/intro/completion'));
+    const [, practice] = newCourse.modules;
+    await inject({
+      method: 'PATCH',
+      url: `/v1/courses/${course.id}`,
+      headers: bearer(admin.accessToken),
+      payload: { modules: [{ ...practice, id: 'practice-2' }] },
+    });
+    const progress = (await inject(as('/enrollment'))).json();
+    expect(progress).toMatchObject({ completedModules: [], totalModules: 1, percentComplete: 0 });
+    const done = (await inject(as('/modules/practice-2/completion'))).json();
+    expect(done).toMatchObject({ completedModules: ['practice-2'], percentComplete: 100 });
+  });
 });

@@ -12,7 +12,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import { Roles } from '../auth/guards/roles.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
@@ -25,6 +25,7 @@ import {
   CreateCourseDto,
   EnrollmentDto,
   EnrollmentPageDto,
+  MODULE_ID_SCHEMA,
   UpdateCourseDto,
 } from './dto/course.dto.js';
 
@@ -124,6 +125,7 @@ export class CoursesController {
    * finished, the course is marked complete. Answers the caller's progress.
    */
   @Put(':id/modules/:moduleId/completion')
+  @ApiParam({ name: 'moduleId', schema: MODULE_ID_SCHEMA })
   complete(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -132,8 +132,12 @@ function toEnrollmentDto(
   row: { courseId: string; completedModules: unknown; completedAt: Date | null; createdAt: Date },
   course: { title: string; modules: unknown },
 ): EnrollmentDto {
-  const total = modulesOf(course).length;
-  const completedModules = row.completedModules as string[];
+  const modules = modulesOf(course);
+  const total = modules.length;
+  // Only the course's modules as it is now: ids an edit removed no longer count as progress.
+  const completedModules = (row.completedModules as string[]).filter((id) =>
+    modules.some((module) => module.id === id),
+  );
   return {
     courseId: row.courseId,
     title: course.title,

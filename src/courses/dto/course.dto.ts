@@ -16,14 +16,29 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
+import { URL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
-export const COURSE_TITLE_MAX_LENGTH = 200;
 export const MODULE_KINDS = ['video', 'audio', 'article', 'exercise'] as const;
+export const COURSE_TITLE_MAX_LENGTH = 200;
+const DESCRIPTION_MAX_LENGTH = 5000;
+const MODULE_ID = /^[a-z0-9-]{1,40}$/;
+const MODULE_ID_MAX_LENGTH = 40;
+const TOPIC = /^[a-z-]{2,40}$/;
+const TOPIC_MAX_LENGTH = 40;
+export const MAX_MODULES = 50;
+/** A module id as a path parameter. */
+export const MODULE_ID_SCHEMA = {
+  type: 'string',
+  maxLength: MODULE_ID_MAX_LENGTH,
+  pattern: MODULE_ID.source,
+} as const;
 
 export class CourseModuleDto {
   /** Stable within the course; progress is recorded against it. */
-  @Matches(/^[a-z0-9-]{1,40}$/)
+  @ApiProperty({ pattern: MODULE_ID.source })
+  @Matches(MODULE_ID)
+  @MaxLength(MODULE_ID_MAX_LENGTH)
   id!: string;
 
   @IsString()
@@ -40,7 +55,7 @@ export class CourseModuleDto {
   durationMinutes!: number;
 
   @IsUrl({ protocols: ['https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   contentUrl!: string;
 }
 
@@ -51,7 +66,7 @@ export class CreateCourseDto {
   title!: string;
 
   @IsString()
-  @Length(1, 5000)
+  @Length(1, DESCRIPTION_MAX_LENGTH)
   description!: string;
 
   @ApiProperty({ enum: DIFFICULTIES })
@@ -59,19 +74,22 @@ export class CreateCourseDto {
   difficulty!: (typeof DIFFICULTIES)[number];
 
   /** What it helps with, e.g. sleep, stress, anxiety, depression, wellbeing. */
-  @Matches(/^[a-z-]{2,40}$/)
+  @ApiProperty({ pattern: TOPIC.source })
+  @Matches(TOPIC)
+  @MaxLength(TOPIC_MAX_LENGTH)
   topic!: string;
 
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   thumbnailUrl?: string;
 
   /** In the order they are taken; the course's duration is their sum. */
+  @ApiProperty({ type: [CourseModuleDto], minItems: 1, maxItems: MAX_MODULES })
   @ValidateNested({ each: true })
   @Type(() => CourseModuleDto)
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_MODULES)
   modules!: CourseModuleDto[];
 }
 
@@ -83,7 +101,7 @@ export class UpdateCourseDto {
 
   @IsOptional()
   @IsString()
-  @Length(1, 5000)
+  @Length(1, DESCRIPTION_MAX_LENGTH)
   description?: string;
 
   @ApiPropertyOptional({ enum: DIFFICULTIES })
@@ -91,15 +109,18 @@ export class UpdateCourseDto {
   @IsIn(DIFFICULTIES)
   difficulty?: (typeof DIFFICULTIES)[number];
 
+  @ApiPropertyOptional({ pattern: TOPIC.source })
   @IsOptional()
-  @Matches(/^[a-z-]{2,40}$/)
+  @Matches(TOPIC)
+  @MaxLength(TOPIC_MAX_LENGTH)
   topic?: string;
 
+  @ApiPropertyOptional({ type: [CourseModuleDto], minItems: 1, maxItems: MAX_MODULES })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => CourseModuleDto)
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_MODULES)
   modules?: CourseModuleDto[];
 }
 
@@ -118,8 +139,10 @@ export class CourseQueryDto extends PageQueryDto {
   @Max(10000)
   maxDuration?: number;
 
+  @ApiPropertyOptional({ pattern: TOPIC.source })
   @IsOptional()
-  @Matches(/^[a-z-]{2,40}$/)
+  @Matches(TOPIC)
+  @MaxLength(TOPIC_MAX_LENGTH)
   topic?: string;
 
   /** Words to find in the title or description. */
@@ -132,13 +155,18 @@ export class CourseQueryDto extends PageQueryDto {
 export class CourseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
+  @ApiProperty({ maxLength: COURSE_TITLE_MAX_LENGTH })
   title!: string;
+  @ApiProperty({ maxLength: DESCRIPTION_MAX_LENGTH })
   description!: string;
+  @ApiProperty({ enum: DIFFICULTIES })
   difficulty!: string;
+  @ApiProperty({ maxLength: TOPIC_MAX_LENGTH, pattern: TOPIC.source })
   topic!: string;
   durationMinutes!: number;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: URL_MAX_LENGTH })
   thumbnailUrl!: string | null;
-  @ApiProperty({ type: [CourseModuleDto] })
+  @ApiProperty({ type: [CourseModuleDto], maxItems: MAX_MODULES })
   modules!: CourseModuleDto[];
   retiredAt!: Date | null;
   createdAt!: Date;
@@ -154,7 +182,14 @@ export class CoursePageDto {
 export class EnrollmentDto {
   @ApiProperty({ format: 'uuid' })
   courseId!: string;
+  @ApiProperty({ maxLength: COURSE_TITLE_MAX_LENGTH })
   title!: string;
+  /** The course's modules finished, in the order they were finished. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_MODULES,
+    items: { type: 'string', maxLength: MODULE_ID_MAX_LENGTH, pattern: MODULE_ID.source },
+  })
   completedModules!: string[];
   totalModules!: number;
   /** 0..100. */
