@@ -18,7 +18,8 @@ import { ACCESS_TOKEN_MAX_LENGTH } from '../access-token-key.js';
 import { ROLES, type Role } from '../roles.js';
 import { REFRESH_TOKEN_LENGTH } from '../tokens.js';
 
-const DISPLAY_NAME_MAX_LENGTH = 80;
+/** A person's own display name (SSO cuts the provider's there too). */
+export const DISPLAY_NAME_MAX_LENGTH = 80;
 
 /** A person's account as they see it: never the password hash. */
 export class UserDto {

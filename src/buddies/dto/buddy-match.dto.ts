@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { DISPLAY_NAME_MAX_LENGTH } from '../../auth/dto/user.dto.js';
 
 export const MATCH_STATUSES = ['pending', 'active', 'declined', 'ended'] as const;
 export type VisibleMatchStatus = (typeof MATCH_STATUSES)[number];
@@ -17,6 +18,7 @@ export class BuddyMatchDto {
   /** The other person. */
   @ApiProperty({ format: 'uuid' })
   userId!: string;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DISPLAY_NAME_MAX_LENGTH })
   displayName!: string | null;
   @ApiProperty({ enum: MATCH_STATUSES })
   status!: VisibleMatchStatus;

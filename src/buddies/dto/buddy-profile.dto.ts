@@ -12,6 +12,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { TIME_ZONE_MAX_LENGTH } from '../../common/validation/text-limits.js';
+import { DISPLAY_NAME_MAX_LENGTH } from '../../auth/dto/user.dto.js';
 import { CANDIDATES_PER_PERSON } from '../candidate-pool.js';
 import { IsIanaTimeZone } from './is-iana-time-zone.js';
 
@@ -28,6 +30,12 @@ export const BUDDY_GOALS = [
 export type BuddyGoal = (typeof BUDDY_GOALS)[number];
 
 const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TAG_MAX_LENGTH = 40;
+const MAX_INTERESTS = 20;
+const MAX_GOALS = 10;
+const HOURS_IN_A_DAY = 24;
+/** An hour of the day on a person's own clock. */
+const HOUR_SCHEMA = { type: 'integer', format: 'int32', minimum: 0, maximum: 23 } as const;
 
 /** Repeats dropped before the size limits apply; anything that is not a list is left to fail. */
 const distinct = (normalise: (item: unknown) => unknown = (item) => item) =>
@@ -42,12 +50,16 @@ export class SaveBuddyProfileDto {
    * What you would like to talk about: 1 to 20 tags of lowercase letters, digits and hyphens.
    * Tags are trimmed and lowercased, and repeats dropped.
    */
-  @ApiProperty({ example: ['running', 'board-games', 'cooking'], minItems: 1, maxItems: 20 })
+  @ApiProperty({
+    example: ['running', 'board-games', 'cooking'],
+    minItems: 1,
+    maxItems: MAX_INTERESTS,
+  })
   @distinct(trimmedLowercase)
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @MaxLength(40, { each: true })
+  @ArrayMaxSize(MAX_INTERESTS)
+  @MaxLength(TAG_MAX_LENGTH, { each: true })
   @Matches(TAG, {
     each: true,
     message: 'each tag in interests must be letters, digits and hyphens',
@@ -55,28 +67,29 @@ export class SaveBuddyProfileDto {
   interests!: string[];
 
   /** What you want a buddy's support with (up to 10, from a fixed list); absent means none. */
-  @ApiPropertyOptional({ enum: BUDDY_GOALS, isArray: true, maxItems: 10, default: [] })
+  @ApiPropertyOptional({ enum: BUDDY_GOALS, isArray: true, maxItems: MAX_GOALS, default: [] })
   @IsOptional()
   @distinct()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(MAX_GOALS)
   @IsIn(BUDDY_GOALS, { each: true })
   goals?: BuddyGoal[];
 
   /** Hours of the day (0-23, on your own clock) when you would like to talk; 1 to 24 of them. */
   @ApiProperty({
     type: 'integer',
+    format: 'int32',
     isArray: true,
     minimum: 0,
     maximum: 23,
     minItems: 1,
-    maxItems: 24,
+    maxItems: HOURS_IN_A_DAY,
     example: [8, 12, 18],
   })
   @distinct()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(24)
+  @ArrayMaxSize(HOURS_IN_A_DAY)
   @IsInt({ each: true })
   @Min(0, { each: true })
   @Max(23, { each: true })
@@ -86,16 +99,23 @@ export class SaveBuddyProfileDto {
   @ApiPropertyOptional({ example: 'Europe/Lisbon' })
   @IsOptional()
   @IsIanaTimeZone()
+  @MaxLength(TIME_ZONE_MAX_LENGTH)
   timezone?: string;
 }
 
 export class BuddyProfileDto {
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_INTERESTS,
+    items: { type: 'string', maxLength: TAG_MAX_LENGTH, pattern: TAG.source },
+  })
   interests!: string[];
-  @ApiProperty({ enum: BUDDY_GOALS, isArray: true })
+  @ApiProperty({ enum: BUDDY_GOALS, isArray: true, maxItems: MAX_GOALS })
   goals!: string[];
   /** On your own clock, in `timezone`. */
-  @ApiProperty({ type: 'integer', isArray: true })
+  @ApiProperty({ type: 'array', maxItems: HOURS_IN_A_DAY, items: HOUR_SCHEMA })
   preferredHours!: number[];
+  @ApiProperty({ maxLength: TIME_ZONE_MAX_LENGTH })
   timezone!: string;
   updatedAt!: Date;
 }
@@ -114,11 +134,17 @@ export class SuggestionQueryDto {
 export class BuddySuggestionDto {
   @ApiProperty({ format: 'uuid' })
   userId!: string;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DISPLAY_NAME_MAX_LENGTH })
   displayName!: string | null;
   /** The interests you share with them. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_INTERESTS,
+    items: { type: 'string', maxLength: TAG_MAX_LENGTH, pattern: TAG.source },
+  })
   interests!: string[];
   /** Their goals. */
-  @ApiProperty({ enum: BUDDY_GOALS, isArray: true })
+  @ApiProperty({ enum: BUDDY_GOALS, isArray: true, maxItems: MAX_GOALS })
   goals!: string[];
   /** 0..1: 0.5 × shared interests (Jaccard) + 0.3 × overlap of hours in UTC + 0.2 × shared goals. */
   compatibilityScore!: number;
