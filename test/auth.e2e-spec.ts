@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AccessTokenKey } from '../src/auth/access-token-key.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -493,7 +494,7 @@ describe('identity: accounts, sessions and roles', () => {
         data: { name: 'Acme', adminUserId: userId },
       });
       await prisma.employee.create({
-        data: { userId, orgId: organization.id, anonymizedId: `anon-${userId}` },
+        data: { userId, orgId: organization.id, anonymizedId: newAnonymizedId() },
       });
       const [course] = await prisma.course.findMany({ take: 1 });
       await prisma.courseEnrollment.create({ data: { userId, courseId: course.id } });

@@ -583,6 +583,18 @@ describe('organisation settings, members and HR provisioning', () => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('answers a refused row without echoing all it held', async () => {
+      const garbage = 'x'.repeat(5000);
+      const response = await put([
+        { externalId: garbage, email: uniqueEmail('long-key') },
+        { email: uniqueEmail('many-fields'), ...Object.fromEntries([[garbage, 1]]) },
+      ]);
+      expect(response.statusCode).toBe(422);
+      const [longKey, unknownField] = response.json().results;
+      expect(longKey).toMatchObject({ index: 0, key: garbage.slice(0, 254), status: 'error' });
+      expect(unknownField.error.length).toBeLessThanOrEqual(1000);
+    });
+
     it('refuses more than 10,000 rows with 413 and a body that is not a roster with 400', async () => {
       const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ email: `t${i}@x.io` }));
       const response = await put(tooMany);

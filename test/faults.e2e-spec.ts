@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startBuiltServer, stopBuiltServer } from './support/built-server.js';
@@ -35,7 +36,7 @@ describe('PostgreSQL going away under load', () => {
     ana = await register(t.app, 'ana');
     const org = await prisma.organization.create({ data: { name: 'Umbrella' } });
     await prisma.employee.create({
-      data: { userId: ana.user.id, orgId: org.id, anonymizedId: `umbrella-${org.id}` },
+      data: { userId: ana.user.id, orgId: org.id, anonymizedId: newAnonymizedId() },
     });
   });
 

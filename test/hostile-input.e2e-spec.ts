@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import pg from 'pg';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import {
   exampleOf,
@@ -293,10 +294,10 @@ describe('hostile input on every operation that takes a body or a query', () => 
       adminUserId: admin.user.id,
     });
     await prisma.employee.create({
-      data: { userId: admin.user.id, orgId: org.id, anonymizedId: `anon-${randomUUID()}` },
+      data: { userId: admin.user.id, orgId: org.id, anonymizedId: newAnonymizedId() },
     });
     const employee = await prisma.employee.create({
-      data: { userId: member.user.id, orgId: org.id, anonymizedId: `anon-${randomUUID()}` },
+      data: { userId: member.user.id, orgId: org.id, anonymizedId: newAnonymizedId() },
     });
     const client = (await created(`/v1/orgs/${org.id}/api-clients`, {
       name: 'Every scope',

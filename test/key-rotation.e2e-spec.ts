@@ -8,6 +8,7 @@ import {
 import { EncryptedRowsRepository } from '../src/common/crypto/encrypted-rows.repository.js';
 import { SealedColumns } from '../src/common/crypto/sealed-columns.js';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { runBuiltCli } from './support/cli.js';
 import { startTestApp, TEST_ENCRYPTION_KEYS, type TestApp } from './support/test-app.js';
@@ -185,7 +186,7 @@ describe('key rotation across every encrypted column', () => {
     for (const label of ['m1', 'm2', 'm3']) {
       const member = await register(t!.app, label);
       await prisma.employee.create({
-        data: { userId: member.user.id, orgId, anonymizedId: `anon-${member.user.id}` },
+        data: { userId: member.user.id, orgId, anonymizedId: newAnonymizedId() },
       });
       members.push(member);
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -68,7 +69,7 @@ describe('paced organisation scores', () => {
           orgId: org.id,
           userId: user.id,
           department: i % 2 ? 'Ops' : 'IT',
-          anonymizedId: randomBytes(16).toString('hex'),
+          anonymizedId: newAnonymizedId(),
         },
       });
       members.push(user.id);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -48,7 +49,7 @@ describe('survey results that cannot be differenced', () => {
         orgId,
         userId: person.user.id,
         department,
-        anonymizedId: randomBytes(16).toString('hex'),
+        anonymizedId: newAnonymizedId(),
       },
     });
     return { ...person, employeeId: employee.id };

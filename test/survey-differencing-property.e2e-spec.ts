@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -99,7 +99,7 @@ describe('property: a closed survey’s figures cannot be moved by the organisat
         orgId,
         userId: person.user.id,
         department,
-        anonymizedId: randomBytes(16).toString('hex'),
+        anonymizedId: newAnonymizedId(),
       },
     });
     return { ...person, employeeId: row.id };

@@ -1,4 +1,5 @@
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -79,7 +80,7 @@ describe('wellbeing surveys', () => {
         orgId,
         department,
         orgRole,
-        anonymizedId: `anon-${who.userId}`,
+        anonymizedId: newAnonymizedId(),
         endedAt: ended ? new Date() : null,
       },
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { hrClientToken } from './factories/clients.js';
 import { verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
@@ -184,7 +185,7 @@ describe('property: no sequence of an organisation’s actions reaches anyone ou
     await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });
     const memberOfQ = await register(t.app, 'q-member', domainQ);
     await prisma.employee.create({
-      data: { orgId: orgQ, userId: memberOfQ.user.id, anonymizedId: randomUUID() },
+      data: { orgId: orgQ, userId: memberOfQ.user.id, anonymizedId: newAnonymizedId() },
     });
     outsiders = [platformAdmin, memberOfQ, await register(t.app, 'free', 'freemail.test')];
     for (const person of insiders)

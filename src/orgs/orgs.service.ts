@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   ForbiddenException,
   Injectable,
@@ -10,11 +9,6 @@ import type { CreateOrgDto, OrgDto, UpdateOrgDto } from './dto/org.dto.js';
 import { OrgAccessService } from './org-access.service.js';
 import { DEFAULT_MIN_GROUP_SIZE, readOrgSettings } from './org-settings.js';
 import { OrgsRepository, type StoredOrg } from './orgs.repository.js';
-
-/** A random anonymized id: 128 bits, nothing derived from the person. */
-export function newAnonymizedId(): string {
-  return randomBytes(16).toString('base64url');
-}
 
 @Injectable()
 export class OrgsService {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { PrismaService } from '../../src/database/prisma.service.js';
+import { newAnonymizedId } from '../../src/orgs/anonymized-id.js';
 import { bearer, register } from '../support/auth-helpers.js';
 
 /** A domain no other test uses, under the reserved .test top-level domain. */
@@ -67,10 +68,10 @@ export async function orgWithMoods(
     options.moodScores.map((_, i) => register(app, `${label}${i + 1}`)),
   );
   await prisma.employee.createMany({
-    data: people.map((person, i) => ({
+    data: people.map((person) => ({
       userId: person.user.id,
       orgId: org.id,
-      anonymizedId: `${label}-${i}-${org.id}`,
+      anonymizedId: newAnonymizedId(),
     })),
   });
   for (const [i, person] of people.entries()) {

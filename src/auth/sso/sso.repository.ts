@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Cursor, newerThan } from '../../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { newAnonymizedId } from '../../orgs/orgs.service.js';
+import { newAnonymizedId } from '../../orgs/anonymized-id.js';
 import { PUBLIC_USER_COLUMNS, type PublicUser } from '../users.repository.js';
 import type { ProviderCandidate } from './sso-rules.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';

@@ -13,11 +13,17 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { TIME_ZONE_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { SCORE_CADENCES, type ScoreCadence } from '../org-settings.js';
+
+export const ORG_NAME_MAX_LENGTH = 200;
+export const DEPARTMENT_MAX_LENGTH = 100;
+const MAX_DEPARTMENTS = 200;
 
 /** The field may be left out, but not sent as null: null would not say what to do. */
 const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
@@ -25,7 +31,7 @@ const OptionalNotNull = () => ValidateIf((_object, value) => value !== undefined
 export class CreateOrgDto {
   @ApiProperty({ example: 'Acme Ltd' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, ORG_NAME_MAX_LENGTH)
   name!: string;
 
   /** The user who administers the organisation; defaults to the caller. */
@@ -74,19 +80,24 @@ export class UpdateOrgSettingsDto {
   @ApiPropertyOptional({ example: 'Europe/Berlin' })
   @OptionalNotNull()
   @IsTimeZone()
+  @MaxLength(TIME_ZONE_MAX_LENGTH)
   timezone?: string;
 
   /**
    * Replaces the organisation's departments. While the list is non-empty, an employee's
    * department must be one of them; an empty list allows any.
    */
-  @ApiPropertyOptional({ type: [String], example: ['Engineering', 'Sales'], maxItems: 200 })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Engineering', 'Sales'],
+    maxItems: MAX_DEPARTMENTS,
+  })
   @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(MAX_DEPARTMENTS)
   @ArrayUnique()
   @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @Length(1, DEPARTMENT_MAX_LENGTH, { each: true })
   @Matches(/^\S(?:.*\S)?$/, {
     each: true,
     message: 'each department must not start or end with a space',
@@ -97,7 +108,7 @@ export class UpdateOrgSettingsDto {
 export class UpdateOrgDto {
   @OptionalNotNull()
   @IsString()
-  @Length(1, 200)
+  @Length(1, ORG_NAME_MAX_LENGTH)
   name?: string;
 
   /** Hands the organisation to another user; platform admins only. */
@@ -123,9 +134,15 @@ export class OrgSettingsDto {
   @ApiProperty({ enum: SCORE_CADENCES })
   scoreCadence!: ScoreCadence;
 
+  @ApiProperty({ maxLength: TIME_ZONE_MAX_LENGTH })
   timezone!: string;
 
   /** The organisation's departments; empty when it keeps no list. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_DEPARTMENTS,
+    items: { type: 'string', minLength: 1, maxLength: DEPARTMENT_MAX_LENGTH },
+  })
   departments!: string[];
 }
 
@@ -133,6 +150,7 @@ export class OrgDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ maxLength: ORG_NAME_MAX_LENGTH })
   name!: string;
 
   @ApiProperty({ format: 'uuid', nullable: true })

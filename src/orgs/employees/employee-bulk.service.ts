@@ -6,8 +6,10 @@ import { Outbox } from '../../jobs/outbox.js';
 import { OrgDomainsService } from '../domains/org-domains.service.js';
 import { OrgAccessService } from '../org-access.service.js';
 import type { OrgSettings } from '../org-settings.js';
-import { newAnonymizedId } from '../orgs.service.js';
+import { newAnonymizedId } from '../anonymized-id.js';
 import {
+  BULK_ERROR_MAX_LENGTH,
+  BULK_KEY_MAX_LENGTH,
   BULK_MAX_ROWS,
   type BulkEmployeeRowDto,
   type BulkRowResultDto,
@@ -145,10 +147,11 @@ export class EmployeeBulkService {
 }
 
 function toResult(plan: RowPlan, createdIds = new Map<string, string>()): BulkRowResultDto {
-  const { index, key, status } = plan;
+  const { index, status } = plan;
+  const key = plan.key.slice(0, BULK_KEY_MAX_LENGTH);
   switch (plan.status) {
     case 'error':
-      return { index, key, status, error: plan.error };
+      return { index, key, status, error: plan.error.slice(0, BULK_ERROR_MAX_LENGTH) };
     case 'created':
       return { index, key, status, employeeId: createdIds.get(plan.email) };
     default:

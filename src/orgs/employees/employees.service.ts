@@ -15,7 +15,7 @@ import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
 import { OrgDomainsService } from '../domains/org-domains.service.js';
 import { OrgAccessService } from '../org-access.service.js';
 import { departmentAllowed, type OrgSettings, unknownDepartmentMessage } from '../org-settings.js';
-import { newAnonymizedId } from '../orgs.service.js';
+import { newAnonymizedId } from '../anonymized-id.js';
 import type { EmployeeDto, EmployeeQueryDto } from './dto/employee.dto.js';
 import { claimRefusal } from './employee-bulk.js';
 import { diffEmployee, type EmployeeChange } from './employee-change.js';

@@ -14,7 +14,7 @@ import { EmployeesRepository } from '../employees/employees.repository.js';
 import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
 import { OrgAccessService } from '../org-access.service.js';
 import { departmentAllowed, unknownDepartmentMessage } from '../org-settings.js';
-import { newAnonymizedId } from '../orgs.service.js';
+import { newAnonymizedId } from '../anonymized-id.js';
 import type {
   AcceptedInvitationDto,
   InvitationDto,

@@ -15,10 +15,23 @@ import {
 import { normaliseEmail } from '../../../auth/tokens.js';
 import { MaxLengthOnceNormalised } from '../../../common/validation/max-length-once-normalised.js';
 import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
-import { EXTERNAL_ID_PATTERN } from './employee.dto.js';
+import { DEPARTMENT_MAX_LENGTH } from '../../dto/org.dto.js';
+import {
+  EXTERNAL_ID_MAX_LENGTH,
+  EXTERNAL_ID_PATTERN,
+  JOB_TITLE_MAX_LENGTH,
+} from './employee.dto.js';
 
 /** At most this many rows per call; a larger roster is sent in several calls. */
 export const BULK_MAX_ROWS = 10_000;
+
+/**
+ * How much of a refused row's key and reasons an answer gives back: its index names it exactly,
+ * and the answer never echoes whatever a row held. The key of a row that is not refused is at
+ * most an email (254; externalIds are at most 200).
+ */
+export const BULK_KEY_MAX_LENGTH = EMAIL_MAX_LENGTH;
+export const BULK_ERROR_MAX_LENGTH = 1000;
 
 export const BULK_STATUSES = ['created', 'updated', 'unchanged', 'deactivated', 'error'] as const;
 export type BulkStatus = (typeof BULK_STATUSES)[number];
@@ -33,7 +46,7 @@ export class BulkEmployeeRowDto {
   @ApiPropertyOptional({ example: 'WD-000123' })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, EXTERNAL_ID_MAX_LENGTH)
   @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
   externalId?: string;
 
@@ -49,7 +62,7 @@ export class BulkEmployeeRowDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 200)
+  @Length(1, JOB_TITLE_MAX_LENGTH)
   jobTitle?: string | null;
 
   /** One of the organisation's departments when it keeps a list. Left out: unchanged; null: cleared. */
@@ -57,7 +70,7 @@ export class BulkEmployeeRowDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 100)
+  @Length(1, DEPARTMENT_MAX_LENGTH)
   department?: string | null;
 
   /**
@@ -83,7 +96,8 @@ export class BulkRowResultDto {
   /** Position of the row in the request, from 0. */
   index!: number;
 
-  /** The row's key: its externalId, else its email in lower case. */
+  /** The row's key: its externalId, else its email normalised (cut short on a refused row). */
+  @ApiProperty({ maxLength: BULK_KEY_MAX_LENGTH })
   key!: string;
 
   @ApiProperty({ enum: BULK_STATUSES })
@@ -93,6 +107,7 @@ export class BulkRowResultDto {
   employeeId?: string;
 
   /** Why the row was refused (status `error`). */
+  @ApiPropertyOptional({ maxLength: BULK_ERROR_MAX_LENGTH })
   error?: string;
 }
 
@@ -110,7 +125,7 @@ export class BulkRefusedSummaryDto {
 }
 
 export class BulkUpsertResultDto {
-  @ApiProperty({ type: [BulkRowResultDto] })
+  @ApiProperty({ type: [BulkRowResultDto], maxItems: BULK_MAX_ROWS })
   results!: BulkRowResultDto[];
 
   summary!: BulkSummaryDto;

@@ -17,7 +17,14 @@ import { normaliseEmail } from '../../../auth/tokens.js';
 import { ApiNextCursor, CURSOR_MAX_LENGTH } from '../../../common/pagination/page.dto.js';
 import { MaxLengthOnceNormalised } from '../../../common/validation/max-length-once-normalised.js';
 import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
+import { ANONYMIZED_ID_LENGTH } from '../../anonymized-id.js';
+import { DEPARTMENT_MAX_LENGTH } from '../../dto/org.dto.js';
 import { ORG_ROLES, type OrgRole } from '../employee-change.js';
+
+export const JOB_TITLE_MAX_LENGTH = 200;
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+/** The name the organisation knows a person by: as long as the person's own (80). */
+export const MEMBER_DISPLAY_NAME_MAX_LENGTH = 80;
 
 /** Printable, no leading or trailing space: ids that HR systems compare byte for byte. */
 export const EXTERNAL_ID_PATTERN = /^[^\s\p{C}](?:[^\p{C}]*[^\s\p{C}])?$/u;
@@ -49,7 +56,7 @@ export class EmployeeQueryDto {
   /** Only members of this department. */
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, DEPARTMENT_MAX_LENGTH)
   department?: string;
 
   /** true: current members only; false: ended memberships only; left out: both. */
@@ -74,20 +81,20 @@ export class AddEmployeeDto {
 
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, JOB_TITLE_MAX_LENGTH)
   jobTitle?: string;
 
   /** One of the organisation's departments when it keeps a list. */
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(1, DEPARTMENT_MAX_LENGTH)
   department?: string;
 
   /** The HR system's id for the person, unique within the organisation. */
   @ApiPropertyOptional({ example: 'WD-000123' })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, EXTERNAL_ID_MAX_LENGTH)
   @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
   externalId?: string;
 
@@ -95,7 +102,7 @@ export class AddEmployeeDto {
   @ApiPropertyOptional({ example: 'Ana Lima' })
   @IsOptional()
   @IsString()
-  @Length(1, 80)
+  @Length(1, MEMBER_DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 }
 
@@ -105,7 +112,7 @@ export class UpdateEmployeeDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 200)
+  @Length(1, JOB_TITLE_MAX_LENGTH)
   jobTitle?: string | null;
 
   /** One of the organisation's departments when it keeps a list; null clears it. */
@@ -113,7 +120,7 @@ export class UpdateEmployeeDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 100)
+  @Length(1, DEPARTMENT_MAX_LENGTH)
   department?: string | null;
 
   /** null clears it. */
@@ -121,7 +128,7 @@ export class UpdateEmployeeDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 200)
+  @Length(1, EXTERNAL_ID_MAX_LENGTH)
   @Matches(EXTERNAL_ID_PATTERN, { message: 'externalId must be printable, without outer spaces' })
   externalId?: string | null;
 
@@ -130,7 +137,7 @@ export class UpdateEmployeeDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @Length(1, 80)
+  @Length(1, MEMBER_DISPLAY_NAME_MAX_LENGTH)
   displayName?: string | null;
 
   /**
@@ -149,17 +156,22 @@ export class EmployeeDto {
   id!: string;
 
   /** Random, never derived from the user id. */
+  @ApiProperty({ maxLength: ANONYMIZED_ID_LENGTH })
   anonymizedId!: string;
 
   @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   email!: string;
   /** The name the organisation knows the person by (not the person's own profile name). */
+  @ApiProperty({ type: 'string', nullable: true, maxLength: MEMBER_DISPLAY_NAME_MAX_LENGTH })
   displayName!: string | null;
   /** What the person may do in this organisation. */
   @ApiProperty({ enum: ORG_ROLES })
   orgRole!: OrgRole;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: JOB_TITLE_MAX_LENGTH })
   jobTitle!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DEPARTMENT_MAX_LENGTH })
   department!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: EXTERNAL_ID_MAX_LENGTH })
   externalId!: string | null;
 
   /** false once the membership ended; the person's account and own data stay. */

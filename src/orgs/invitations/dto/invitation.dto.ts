@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
-import { AddEmployeeDto } from '../../employees/dto/employee.dto.js';
+import { ORG_NAME_MAX_LENGTH, DEPARTMENT_MAX_LENGTH } from '../../dto/org.dto.js';
+import {
+  AddEmployeeDto,
+  EXTERNAL_ID_MAX_LENGTH,
+  JOB_TITLE_MAX_LENGTH,
+  MEMBER_DISPLAY_NAME_MAX_LENGTH,
+} from '../../employees/dto/employee.dto.js';
 
 export const INVITATION_STATUSES = [
   'pending',
@@ -24,9 +30,13 @@ export class InvitationDto {
 
   @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   email!: string;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: JOB_TITLE_MAX_LENGTH })
   jobTitle!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DEPARTMENT_MAX_LENGTH })
   department!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: EXTERNAL_ID_MAX_LENGTH })
   externalId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: MEMBER_DISPLAY_NAME_MAX_LENGTH })
   displayName!: string | null;
 
   @ApiProperty({ enum: INVITATION_STATUSES })
@@ -56,8 +66,11 @@ export class ReceivedInvitationDto {
   @ApiProperty({ format: 'uuid' })
   orgId!: string;
 
+  @ApiProperty({ maxLength: ORG_NAME_MAX_LENGTH })
   orgName!: string;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: JOB_TITLE_MAX_LENGTH })
   jobTitle!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DEPARTMENT_MAX_LENGTH })
   department!: string | null;
   expiresAt!: Date;
   createdAt!: Date;
@@ -78,6 +91,7 @@ export class AcceptedInvitationDto {
   @ApiProperty({ format: 'uuid' })
   orgId!: string;
 
+  @ApiProperty({ maxLength: ORG_NAME_MAX_LENGTH })
   orgName!: string;
 
   @ApiProperty({ format: 'uuid' })
