@@ -11,6 +11,13 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { DOMAIN_MAX_LENGTH } from '../../orgs/domains/domain-rules.js';
+
+const ISSUER_MAX_LENGTH = 500;
+const CLIENT_ID_MAX_LENGTH = 200;
+const MAX_EMAIL_DOMAINS = 20;
+const TENANT_CLAIM_MAX_LENGTH = 64;
+const TENANT_ID_MAX_LENGTH = 200;
 
 export class CreateIdentityProviderDto {
   /**
@@ -20,24 +27,25 @@ export class CreateIdentityProviderDto {
    */
   @ApiProperty({ example: 'https://login.acme.com' })
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
-  @MaxLength(500)
+  @MaxLength(ISSUER_MAX_LENGTH)
   issuer!: string;
 
   /** This service's client id at the provider: the audience of its ID tokens. */
   @ApiProperty({ example: 'mindfulme-production' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, CLIENT_ID_MAX_LENGTH)
   clientId!: string;
 
   /**
    * Domains whose people this provider may sign in, e.g. ["acme.com"]: each one a domain the
    * organisation has verified (`/v1/orgs/{orgId}/domains`).
    */
-  @ApiProperty({ type: [String], example: ['acme.com'] })
+  @ApiProperty({ type: [String], example: ['acme.com'], maxItems: MAX_EMAIL_DOMAINS })
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_EMAIL_DOMAINS)
   @ArrayUnique((domain: string) => domain.toLowerCase())
   @IsFQDN({}, { each: true })
+  @MaxLength(DOMAIN_MAX_LENGTH, { each: true })
   emailDomains!: string[];
 
   /**
@@ -49,6 +57,7 @@ export class CreateIdentityProviderDto {
     (dto: CreateIdentityProviderDto) => dto.tenantId !== undefined || dto.tenantClaim !== undefined,
   )
   @IsString()
+  @MaxLength(TENANT_CLAIM_MAX_LENGTH)
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
     message: 'tenantClaim must be a claim name such as tid or hd',
   })
@@ -60,7 +69,7 @@ export class CreateIdentityProviderDto {
     (dto: CreateIdentityProviderDto) => dto.tenantId !== undefined || dto.tenantClaim !== undefined,
   )
   @IsString()
-  @Length(1, 200)
+  @Length(1, TENANT_ID_MAX_LENGTH)
   tenantId?: string;
 }
 
@@ -68,10 +77,20 @@ export class IdentityProviderDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ maxLength: ISSUER_MAX_LENGTH })
   issuer!: string;
+  @ApiProperty({ maxLength: CLIENT_ID_MAX_LENGTH })
   clientId!: string;
+  /** Lower case, each a domain the organisation verified. */
+  @ApiProperty({
+    type: 'array',
+    maxItems: MAX_EMAIL_DOMAINS,
+    items: { type: 'string', maxLength: DOMAIN_MAX_LENGTH },
+  })
   emailDomains!: string[];
+  @ApiProperty({ type: 'string', nullable: true, maxLength: TENANT_CLAIM_MAX_LENGTH })
   tenantClaim!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, maxLength: TENANT_ID_MAX_LENGTH })
   tenantId!: string | null;
   createdAt!: Date;
 }

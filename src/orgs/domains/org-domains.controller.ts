@@ -13,13 +13,19 @@ import {
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/guards/current-user.decorator.js';
 import type { Principal } from '../../auth/roles.js';
 import { CursorQueryDto } from '../../common/pagination/page.dto.js';
-import { ClaimDomainDto, OrgDomainDto, OrgDomainPageDto } from './dto/org-domain.dto.js';
+import {
+  ClaimDomainDto,
+  DOMAIN_PATH_PARAMETER,
+  OrgDomainDto,
+  OrgDomainPageDto,
+} from './dto/org-domain.dto.js';
 import { OrgDomainsService } from './org-domains.service.js';
 
 /**
@@ -75,6 +81,7 @@ export class OrgDomainsController {
    * 409 when another organisation has verified the domain, 503 when DNS does not answer.
    */
   @Post(':domain/verify')
+  @ApiParam(DOMAIN_PATH_PARAMETER)
   @HttpCode(HttpStatus.OK)
   @ApiUnprocessableEntityResponse({ description: 'The TXT record is not published (yet).' })
   @ApiConflictResponse({ description: 'Another organisation has verified this domain.' })
@@ -95,6 +102,7 @@ export class OrgDomainsController {
    * no one of that domain; current members stay members.
    */
   @Delete(':domain')
+  @ApiParam(DOMAIN_PATH_PARAMETER)
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(
     @CurrentPrincipal() principal: Principal,

@@ -1,20 +1,39 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsFQDN, MaxLength } from 'class-validator';
+import {
+  CHALLENGE_NAME_MAX_LENGTH,
+  CHALLENGE_VALUE_LENGTH,
+  DOMAIN_MAX_LENGTH,
+} from '../domain-rules.js';
+
+/**
+ * Fastify's router reads a path parameter of at most 100 characters (its default maxParamLength)
+ * and answers 414 beyond: a claimed domain longer than that cannot be named in a path.
+ */
+const PATH_PARAMETER_MAX_LENGTH = 100;
+
+/** The `{domain}` of a path: a domain the organisation claimed. */
+export const DOMAIN_PATH_PARAMETER = {
+  name: 'domain',
+  description: `A domain the organisation claimed; the path reads at most ${PATH_PARAMETER_MAX_LENGTH} characters (414 beyond).`,
+  schema: { type: 'string', maxLength: PATH_PARAMETER_MAX_LENGTH },
+} as const;
 
 export class ClaimDomainDto {
   /** An email domain of the organisation's people, e.g. acme.com (subdomains are claimed apart). */
-  @ApiProperty({ example: 'acme.com', maxLength: 253 })
+  @ApiProperty({ example: 'acme.com', maxLength: DOMAIN_MAX_LENGTH })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase().replace(/\.$/, '') : value,
   )
   @IsFQDN({ require_tld: true, allow_underscores: false })
-  @MaxLength(253)
+  @MaxLength(DOMAIN_MAX_LENGTH)
   domain!: string;
 }
 
 export class OrgDomainDto {
-  @ApiProperty({ example: 'acme.com' })
+  /** Lower case, no trailing dot. */
+  @ApiProperty({ example: 'acme.com', maxLength: DOMAIN_MAX_LENGTH })
   domain!: string;
 
   /** pending until the TXT record was found; verified after. */
@@ -22,11 +41,14 @@ export class OrgDomainDto {
   status!: 'pending' | 'verified';
 
   /** The DNS name to publish the TXT record at. */
-  @ApiProperty({ example: '_mindfulme-challenge.acme.com' })
+  @ApiProperty({ example: '_mindfulme-challenge.acme.com', maxLength: CHALLENGE_NAME_MAX_LENGTH })
   txtRecordName!: string;
 
   /** The TXT record's value, exactly. */
-  @ApiProperty({ example: 'mindfulme-domain-verification=3q2-7wEXAMPLEtoken' })
+  @ApiProperty({
+    example: 'mindfulme-domain-verification=3q2-7wEXAMPLEtoken0aBc',
+    maxLength: CHALLENGE_VALUE_LENGTH,
+  })
   txtRecordValue!: string;
 
   verifiedAt!: Date | null;
