@@ -341,6 +341,11 @@ describe('webhooks for HR systems', () => {
         { url: receiver.url('/x').replace('//', '//hr:hunter2@'), events: ['survey.closed'] },
       ],
       ['too long', { url: longUrl, events: ['survey.closed'] }],
+      // About 2,000 characters sent, over 11,000 once each ü is percent-encoded (%C3%BC) to be kept.
+      [
+        'too long once encoded',
+        { url: receiver.url(`/${'ü'.repeat(1975)}`), events: ['survey.closed'] },
+      ],
       ['unknown event', { url: receiver.url('/x'), events: ['survey.deleted'] }],
       ['person event', { url: receiver.url('/x'), events: ['mood.logged'] }],
       ['no events', { url: receiver.url('/x'), events: [] }],

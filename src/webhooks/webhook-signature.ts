@@ -2,6 +2,10 @@ import { createHmac } from 'node:crypto';
 
 /** The prefix of signing secrets in the Standard Webhooks format: `whsec_<base64 key>`. */
 export const SECRET_PREFIX = 'whsec_';
+/** A signing key: 256 random bits. */
+export const SECRET_BYTES = 32;
+/** Every secret given out: the prefix and the key in padded base64 (44 characters). */
+export const SECRET_LENGTH = SECRET_PREFIX.length + 4 * Math.ceil(SECRET_BYTES / 3);
 
 /**
  * The key a secret stands for: the base64 bytes after `whsec_` (Standard Webhooks), or, for a

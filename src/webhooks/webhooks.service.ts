@@ -10,6 +10,7 @@ import { WEBHOOK_SECRET } from '../common/crypto/encrypted-columns.js';
 import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { RequestValidationException } from '../common/problem/validation.js';
+import { URL_MAX_LENGTH } from '../common/validation/text-limits.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { OrgAccessService } from '../orgs/org-access.service.js';
 import type {
@@ -21,7 +22,7 @@ import type {
   WebhookDto,
   WebhookPageDto,
 } from './dto/webhook.dto.js';
-import { SECRET_PREFIX } from './webhook-signature.js';
+import { SECRET_BYTES, SECRET_PREFIX } from './webhook-signature.js';
 import { eventsBeyondScopes, MAX_WEBHOOKS_PER_ORG, type WebhookEvent } from './webhook-events.js';
 import { WebhookUrlPolicy } from './webhook-url-policy.js';
 import {
@@ -59,9 +60,17 @@ export class WebhooksService {
     }
     const refusal = await this.urls.refusal(input.url);
     if (refusal) throw new RequestValidationException([{ field: 'url', reason: refusal }]);
+    // Normalised (scheme and host lower-case, the rest percent-encoded), as the database's CHECK
+    // and fetch expect; encoding can lengthen it, and it is kept and answered as it is then.
+    const url = new URL(input.url).href;
+    if (url.length > URL_MAX_LENGTH) {
+      throw new RequestValidationException([
+        { field: 'url', reason: `url must be at most ${URL_MAX_LENGTH} characters once encoded` },
+      ]);
+    }
     const id = randomUUID();
     // Standard Webhooks' format: its libraries take the secret as it is shown.
-    const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+    const secret = `${SECRET_PREFIX}${randomBytes(SECRET_BYTES).toString('base64')}`;
     // Bound to the subscription: a secret moved onto another subscription does not open.
     const sealed = this.encrypted.seal(WEBHOOK_SECRET, { id }, secret);
     // Counted and inserted under the organisation's lock: two creates at once cannot both find
@@ -72,8 +81,7 @@ export class WebhooksService {
       return this.webhooks.createSubscription(tx, {
         id,
         orgId,
-        // Normalised (scheme and host lower-case), as the database's CHECK and fetch expect.
-        url: new URL(input.url).href,
+        url,
         events: input.events,
         secret: sealed.ciphertext,
         encryptionKeyId: sealed.keyId,

@@ -10,7 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
+import { URL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { MAX_WEBHOOKS_PER_ORG, WEBHOOK_EVENTS, type WebhookEvent } from '../webhook-events.js';
+import { MAX_ERROR_LENGTH } from '../webhook-sender.js';
+import { SECRET_LENGTH, SECRET_PREFIX } from '../webhook-signature.js';
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 
@@ -19,9 +22,9 @@ export class CreateWebhookDto {
    * Where events are POSTed. https in production, to a host on the public internet; no
    * credentials in the URL (verify the signature instead).
    */
-  @ApiProperty({ example: 'https://hr.example.com/mindfulme/webhooks', maxLength: 2048 })
+  @ApiProperty({ example: 'https://hr.example.com/mindfulme/webhooks', maxLength: URL_MAX_LENGTH })
   @IsString()
-  @MaxLength(2048)
+  @MaxLength(URL_MAX_LENGTH)
   @IsUrl({
     protocols: ['http', 'https'],
     require_protocol: true,
@@ -31,7 +34,12 @@ export class CreateWebhookDto {
   url!: string;
 
   /** The events to receive, at least one. */
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['survey.closed'] })
+  @ApiProperty({
+    enum: WEBHOOK_EVENTS,
+    isArray: true,
+    maxItems: WEBHOOK_EVENTS.length,
+    example: ['survey.closed'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
@@ -44,9 +52,11 @@ export class WebhookDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  /** As kept: normalised, the scheme and host in lower case and the rest percent-encoded. */
+  @ApiProperty({ format: 'uri', maxLength: URL_MAX_LENGTH })
   url!: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, maxItems: WEBHOOK_EVENTS.length })
   events!: WebhookEvent[];
 
   createdAt!: Date;
@@ -75,6 +85,11 @@ export class CreatedWebhookDto extends WebhookDto {
    * shown in this answer only, kept encrypted.
    * The HMAC key is this text as it is.
    */
+  @ApiProperty({
+    minLength: SECRET_LENGTH,
+    maxLength: SECRET_LENGTH,
+    pattern: `^${SECRET_PREFIX}[A-Za-z0-9+/]+={0,2}$`,
+  })
   secret!: string;
 }
 
@@ -96,6 +111,7 @@ export class WebhookDeliveryDto {
   attempts!: number;
 
   /** The last failed attempt's status code or error, up to 500 characters. */
+  @ApiProperty({ type: 'string', nullable: true, maxLength: MAX_ERROR_LENGTH })
   lastError!: string | null;
 
   deliveredAt!: Date | null;
