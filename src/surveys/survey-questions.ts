@@ -10,6 +10,9 @@ export type WellnessDirection = (typeof WELLNESS_DIRECTIONS)[number];
 export const ANSWER_RANGES = { likert: { min: 1, max: 5 }, scale: { min: 0, max: 10 } } as const;
 
 export const MAX_QUESTIONS = 50;
+export const QUESTION_ID_MAX_LENGTH = 40;
+export const QUESTION_TEXT_MAX_LENGTH = 500;
+export const OPTION_MAX_LENGTH = 200;
 export const MAX_FREE_TEXT_LENGTH = 2000;
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 20;

@@ -68,6 +68,14 @@ export const reasons = {
   tooFewMembers: (min: number) => `Fewer than ${min} members in this group.`,
 };
 
+/** The longest reason figures are withheld for (a threshold is at most an int4). */
+export const REASON_MAX_LENGTH = Math.max(
+  reasons.notClosed.length,
+  ...[reasons.tooFewResponses, reasons.tooFewAnswers, reasons.tooFewMembers].map(
+    (reason) => reason(2_147_483_647).length,
+  ),
+);
+
 const round = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;

@@ -23,7 +23,10 @@ import {
   MAX_FREE_TEXT_LENGTH,
   MAX_OPTIONS,
   MIN_OPTIONS,
+  OPTION_MAX_LENGTH,
+  QUESTION_ID_MAX_LENGTH,
   QUESTION_ID_PATTERN,
+  QUESTION_TEXT_MAX_LENGTH,
   QUESTION_TYPES,
   type QuestionType,
   WELLNESS_DIRECTIONS,
@@ -50,15 +53,15 @@ export class WellnessWeightDto {
  */
 export class SurveyQuestionDto {
   /** Unique within the survey: lowercase letters and digits joined by - or _. */
-  @ApiProperty({ example: 'workload', maxLength: 40 })
+  @ApiProperty({ example: 'workload', maxLength: QUESTION_ID_MAX_LENGTH })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(QUESTION_ID_MAX_LENGTH)
   @Matches(QUESTION_ID_PATTERN, { message: 'id must be a slug such as "workload-1"' })
   id!: string;
 
   @ApiProperty({ example: 'My workload is manageable.' })
   @IsString()
-  @Length(1, 500)
+  @Length(1, QUESTION_TEXT_MAX_LENGTH)
   text!: string;
 
   @ApiProperty({ enum: QUESTION_TYPES })
@@ -85,7 +88,7 @@ export class SurveyQuestionDto {
   @ArrayMaxSize(MAX_OPTIONS)
   @ArrayUnique()
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @Length(1, OPTION_MAX_LENGTH, { each: true })
   options?: string[];
 
   /** free_text only: the longest answer accepted (default 2000, at most 2000). */

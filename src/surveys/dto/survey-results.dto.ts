@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { QUESTION_TYPES, type QuestionType } from '../survey-questions.js';
+import { DEPARTMENT_MAX_LENGTH } from '../../orgs/dto/org.dto.js';
+import {
+  MAX_FREE_TEXT_LENGTH,
+  MAX_QUESTIONS,
+  QUESTION_ID_MAX_LENGTH,
+  QUESTION_TYPES,
+  type QuestionType,
+} from '../survey-questions.js';
+import { REASON_MAX_LENGTH } from '../survey-results.js';
 import { SURVEY_STATUSES, type SurveyStatus } from '../survey-status.js';
 
 /** Members taking part; or, below the threshold, only why not. */
@@ -12,10 +20,12 @@ export class SurveyParticipationDto {
   @ApiPropertyOptional({ type: 'number', nullable: true })
   rate?: number | null;
   /** Why the figures are hidden. */
+  @ApiPropertyOptional({ maxLength: REASON_MAX_LENGTH })
   suppressed?: string;
 }
 
 export class QuestionResultDto {
+  @ApiProperty({ maxLength: QUESTION_ID_MAX_LENGTH })
   id!: string;
 
   @ApiProperty({ enum: QUESTION_TYPES })
@@ -30,12 +40,13 @@ export class QuestionResultDto {
   /** likert, scale and single_choice: answer -> how many gave it. */
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    additionalProperties: { type: 'integer', format: 'int32', minimum: 1, maximum: 2147483647 },
     example: { '1': 2, '4': 9, '5': 3 },
   })
   distribution?: Record<string, number>;
 
   /** Why the figures are hidden. */
+  @ApiPropertyOptional({ maxLength: REASON_MAX_LENGTH })
   suppressed?: string;
 }
 
@@ -45,7 +56,7 @@ export class QuestionResultDto {
  */
 export class DepartmentResultDto {
   /** The department; null for people with none recorded; "Other" for the merged group. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, maxLength: DEPARTMENT_MAX_LENGTH })
   department!: string | null;
 
   merged!: boolean;
@@ -59,8 +70,10 @@ export class DepartmentResultDto {
 }
 
 export class FreeTextAnswersDto {
+  @ApiProperty({ maxLength: QUESTION_ID_MAX_LENGTH })
   questionId!: string;
   /** In random order, with nothing about who wrote them or when. */
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: MAX_FREE_TEXT_LENGTH } })
   answers!: string[];
 }
 
@@ -89,6 +102,7 @@ export class SurveyResultsDto {
   responseCount!: number;
 
   /** Why nothing but the counts is shown (survey still open, or too few responses). */
+  @ApiPropertyOptional({ maxLength: REASON_MAX_LENGTH })
   suppressed?: string;
 
   /** Mean wellness score (0..100) of the responses that have one. */
@@ -97,7 +111,7 @@ export class SurveyResultsDto {
 
   participation!: SurveyParticipationDto;
 
-  @ApiProperty({ type: [QuestionResultDto] })
+  @ApiProperty({ type: [QuestionResultDto], maxItems: MAX_QUESTIONS })
   questions!: QuestionResultDto[];
 
   @ApiProperty({ type: [DepartmentResultDto] })
@@ -107,6 +121,6 @@ export class SurveyResultsDto {
    * Free-text answers of each question answered at least `thresholds.commentsMinGroupSize`
    * times, shuffled; questions with fewer are left out.
    */
-  @ApiPropertyOptional({ type: [FreeTextAnswersDto] })
+  @ApiPropertyOptional({ type: [FreeTextAnswersDto], maxItems: MAX_QUESTIONS })
   freeText?: FreeTextAnswersDto[];
 }

@@ -12,14 +12,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
-import { MAX_QUESTIONS } from '../survey-questions.js';
+import { ANSWER_RANGES, MAX_FREE_TEXT_LENGTH, MAX_QUESTIONS } from '../survey-questions.js';
+
+const TITLE_MAX_LENGTH = 200;
 import { SURVEY_STATUSES, type SurveyStatus } from '../survey-status.js';
 import { SurveyQuestionDto } from './survey-question.dto.js';
 
 export class CreateSurveyDto {
   @ApiProperty({ example: 'Autumn pulse' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, TITLE_MAX_LENGTH)
   title!: string;
 
   /** 1 to 50 questions, in the order they are asked. */
@@ -37,7 +39,7 @@ export class UpdateSurveyDto {
   @ApiPropertyOptional({ example: 'Autumn pulse 2027' })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, TITLE_MAX_LENGTH)
   title?: string;
 
   /** Replaces all the questions. */
@@ -68,12 +70,13 @@ export class SurveyDto {
   @ApiProperty({ format: 'uuid' })
   orgId!: string;
 
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
   title!: string;
 
   @ApiProperty({ enum: SURVEY_STATUSES })
   status!: SurveyStatus;
 
-  @ApiProperty({ type: [SurveyQuestionDto] })
+  @ApiProperty({ type: [SurveyQuestionDto], maxItems: MAX_QUESTIONS })
   questions!: SurveyQuestionDto[];
 
   openedAt!: Date | null;
@@ -97,7 +100,17 @@ export class SubmitSurveyResponseDto {
    */
   @ApiProperty({
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string' }] },
+    additionalProperties: {
+      oneOf: [
+        {
+          type: 'integer',
+          format: 'int32',
+          minimum: Math.min(ANSWER_RANGES.likert.min, ANSWER_RANGES.scale.min),
+          maximum: Math.max(ANSWER_RANGES.likert.max, ANSWER_RANGES.scale.max),
+        },
+        { type: 'string', minLength: 1, maxLength: MAX_FREE_TEXT_LENGTH },
+      ],
+    },
     example: { workload: 4, 'energy-level': 7, 'work-setting': 'Hybrid' },
   })
   @IsObject()
