@@ -15,6 +15,13 @@ export interface Participation {
   suppressedReason: string | null;
 }
 
+/** Why a count of `minGroupSize` or more people is withheld. */
+export const tooFewActive = (minGroupSize: number) =>
+  `Fewer than ${minGroupSize} members logged a mood in the last 30 days.`;
+
+/** The longest such reason (a threshold is at most an int4). */
+export const SUPPRESSED_REASON_MAX_LENGTH = tooFewActive(2_147_483_647).length;
+
 /** The organisation's participation, with the active count withheld when it is too small. */
 export function participationOf(
   members: number,
@@ -26,7 +33,7 @@ export function participationOf(
       members,
       activeLast30Days: null,
       rate: null,
-      suppressedReason: `Fewer than ${minGroupSize} members logged a mood in the last 30 days.`,
+      suppressedReason: tooFewActive(minGroupSize),
     };
   }
   return {

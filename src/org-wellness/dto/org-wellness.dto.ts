@@ -1,6 +1,9 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagination/page.dto.js';
+import { DEPARTMENT_MAX_LENGTH } from '../../orgs/dto/org.dto.js';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '../department-breakdown.js';
+import { SUPPRESSED_REASON_MAX_LENGTH } from '../group-privacy.js';
+import { TREND_WEEKS } from '../org-wellness.repository.js';
 
 export class WellnessTrendPointDto {
   /** Monday of the ISO week (UTC), YYYY-MM-DD. */
@@ -29,13 +32,18 @@ export class DashboardParticipationDto {
   rate!: number | null;
 
   /** Why activeLast30Days and rate are withheld, when they are. */
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    maxLength: SUPPRESSED_REASON_MAX_LENGTH,
+    example: null,
+  })
   suppressedReason!: string | null;
 }
 
 export class DepartmentWellnessDto {
   /** The department, or "Other" for the pool of departments too small to show alone. */
-  @ApiProperty({ example: 'Engineering' })
+  @ApiProperty({ example: 'Engineering', maxLength: DEPARTMENT_MAX_LENGTH })
   department!: string;
 
   @ApiProperty({ example: 64 })
@@ -56,7 +64,12 @@ export class DepartmentWellnessDto {
 
 export class SuppressedDepartmentDto {
   /** null: the members without a department. */
-  @ApiProperty({ nullable: true, example: 'Legal' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Legal',
+    maxLength: DEPARTMENT_MAX_LENGTH,
+  })
   department!: string | null;
 
   /**
@@ -89,7 +102,7 @@ export class OrgDashboardDto {
   minGroupSize!: number;
 
   /** Up to the last 12 weeks, oldest first; weeks without a snapshot are left out. */
-  @ApiProperty({ type: [WellnessTrendPointDto] })
+  @ApiProperty({ type: [WellnessTrendPointDto], maxItems: TREND_WEEKS })
   trend!: WellnessTrendPointDto[];
 
   participation!: DashboardParticipationDto;
