@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 import { URL_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { COURSE_TITLE_MAX_LENGTH } from '../../courses/dto/course.dto.js';
 import { THERAPIST_NAME_MAX_LENGTH } from '../../therapists/dto/therapist.dto.js';
@@ -153,11 +154,11 @@ export class AssessmentDto {
 
 /** One page of the assessments the caller sees, oldest first (the standard instruments lead). */
 export class AssessmentPageDto {
-  @ApiProperty({ type: [AssessmentDto] })
+  @ApiProperty({ type: [AssessmentDto], maxItems: PAGE_MAX_LIMIT })
   items!: AssessmentDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

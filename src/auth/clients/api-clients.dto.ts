@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 import { ACCESS_TOKEN_MAX_LENGTH } from '../access-token-key.js';
 import { CLIENT_SCOPES, type ClientScope } from '../roles.js';
 import {
@@ -52,11 +53,11 @@ export class ApiClientDto {
 
 /** One page of an organisation's API clients, newest first. */
 export class ApiClientPageDto {
-  @ApiProperty({ type: [ApiClientDto] })
+  @ApiProperty({ type: [ApiClientDto], maxItems: PAGE_MAX_LIMIT })
   items!: ApiClientDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

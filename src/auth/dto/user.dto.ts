@@ -9,6 +9,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 import {
   EMAIL_MAX_LENGTH,
   TIME_ZONE_MAX_LENGTH,
@@ -110,10 +111,10 @@ export class SessionDto {
 
 /** One page of the caller's live sessions, last used first. */
 export class SessionPageDto {
-  @ApiProperty({ type: [SessionDto] })
+  @ApiProperty({ type: [SessionDto], maxItems: PAGE_MAX_LIMIT })
   items!: SessionDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 import { DOMAIN_MAX_LENGTH } from '../../orgs/domains/domain-rules.js';
 
 const ISSUER_MAX_LENGTH = 500;
@@ -97,11 +98,11 @@ export class IdentityProviderDto {
 
 /** One page of an organisation's identity providers, oldest first. */
 export class IdentityProviderPageDto {
-  @ApiProperty({ type: [IdentityProviderDto] })
+  @ApiProperty({ type: [IdentityProviderDto], maxItems: PAGE_MAX_LIMIT })
   items!: IdentityProviderDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

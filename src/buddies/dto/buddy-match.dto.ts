@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
 import { DISPLAY_NAME_MAX_LENGTH } from '../../auth/dto/user.dto.js';
 
 export const MATCH_STATUSES = ['pending', 'active', 'declined', 'ended'] as const;
@@ -31,10 +32,10 @@ export class BuddyMatchDto {
 
 /** One page of the caller's pending and active matches, newest first. */
 export class BuddyMatchPageDto {
-  @ApiProperty({ type: [BuddyMatchDto] })
+  @ApiProperty({ type: [BuddyMatchDto], maxItems: PAGE_MAX_LIMIT })
   items!: BuddyMatchDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

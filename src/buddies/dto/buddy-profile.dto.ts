@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ApiNextCursor } from '../../common/pagination/page.dto.js';
 import { TIME_ZONE_MAX_LENGTH } from '../../common/validation/text-limits.js';
 import { DISPLAY_NAME_MAX_LENGTH } from '../../auth/dto/user.dto.js';
 import { CANDIDATES_PER_PERSON } from '../candidate-pool.js';
@@ -164,6 +165,6 @@ export class BuddySuggestionPageDto {
   items!: BuddySuggestionDto[];
 
   /** Always null here (the suggestions are one page); typed as on every list. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -200,10 +200,10 @@ export class EnrollmentDto {
 
 /** One page of the caller's enrolments, latest first. */
 export class EnrollmentPageDto {
-  @ApiProperty({ type: [EnrollmentDto] })
+  @ApiProperty({ type: [EnrollmentDto], maxItems: PAGE_MAX_LIMIT })
   items!: EnrollmentDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -75,7 +75,7 @@ export class WebhookPageDto {
   items!: WebhookDto[];
 
   /** Always null here (the list is one page); typed as on every list. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsFQDN, MaxLength } from 'class-validator';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../../common/pagination/page.dto.js';
 import {
   CHALLENGE_NAME_MAX_LENGTH,
   CHALLENGE_VALUE_LENGTH,
@@ -57,10 +58,10 @@ export class OrgDomainDto {
 
 /** One page of an organisation's domains, newest claim first. */
 export class OrgDomainPageDto {
-  @ApiProperty({ type: [OrgDomainDto] })
+  @ApiProperty({ type: [OrgDomainDto], maxItems: PAGE_MAX_LIMIT })
   items!: OrgDomainDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../../common/pagination/page.dto.js';
 import { EMAIL_MAX_LENGTH } from '../../../common/validation/text-limits.js';
 import { ORG_NAME_MAX_LENGTH, DEPARTMENT_MAX_LENGTH } from '../../dto/org.dto.js';
 import {
@@ -50,11 +51,11 @@ export class InvitationDto {
 
 /** One page of an organisation's invitations, newest first. */
 export class InvitationPageDto {
-  @ApiProperty({ type: [InvitationDto] })
+  @ApiProperty({ type: [InvitationDto], maxItems: PAGE_MAX_LIMIT })
   items!: InvitationDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 
@@ -78,11 +79,11 @@ export class ReceivedInvitationDto {
 
 /** One page of the invitations addressed to the signed-in person, newest first. */
 export class ReceivedInvitationPageDto {
-  @ApiProperty({ type: [ReceivedInvitationDto] })
+  @ApiProperty({ type: [ReceivedInvitationDto], maxItems: PAGE_MAX_LIMIT })
   items!: ReceivedInvitationDto[];
 
   /** Pass as `cursor` for the next page; null on the last. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiNextCursor()
   nextCursor!: string | null;
 }
 
