@@ -2026,16 +2026,17 @@ export interface components {
         UserDto: {
             /** Format: uuid */
             id: string;
+            /** @description As the account keeps it: normalised (NFKC, lower case). */
+            email: string;
             /** @enum {string} */
             role: "individual" | "manager" | "admin";
-            preferences: {
-                [key: string]: unknown;
-            };
-            email: string;
             displayName: string | null;
             avatarUrl: string | null;
             /** @description IANA time zone, e.g. Europe/Lisbon: days and streaks are counted in it. */
             timezone: string;
+            preferences: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             createdAt: string;
         };
@@ -2120,12 +2121,15 @@ export interface components {
             role: "individual" | "manager" | "admin";
         };
         OAuthTokenDto: {
+            access_token: string;
             /** @enum {string} */
             token_type: "Bearer";
-            access_token: string;
-            expires_in: number;
-            /** @description The granted scopes, space-separated. */
+            /**
+             * @description The granted scopes, space-separated, each once.
+             * @example employees:read surveys:read
+             */
             scope: string;
+            expires_in: number;
         };
         CreateApiClientDto: {
             /**
@@ -2138,11 +2142,12 @@ export interface components {
         CreatedApiClientDto: {
             /** Format: uuid */
             id: string;
+            name: string;
+            /** @example mmc_3q2-7wEXAMPLEid0 */
+            clientId: string;
             scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
             /** @description Shown this once; only a hash is kept. */
             clientSecret: string;
-            name: string;
-            clientId: string;
             /** Format: date-time */
             revokedAt: string | null;
             /** Format: date-time */
@@ -2153,9 +2158,10 @@ export interface components {
         ApiClientDto: {
             /** Format: uuid */
             id: string;
-            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
             name: string;
+            /** @example mmc_3q2-7wEXAMPLEid0 */
             clientId: string;
+            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
             /** Format: date-time */
             revokedAt: string | null;
             /** Format: date-time */
@@ -2220,6 +2226,7 @@ export interface components {
             id: string;
             issuer: string;
             clientId: string;
+            /** @description Lower case, each a domain the organisation verified. */
             emailDomains: string[];
             tenantClaim: string | null;
             tenantId: string | null;
@@ -2245,17 +2252,18 @@ export interface components {
         OrgSettingsDto: {
             /** @enum {string} */
             scoreCadence: "daily" | "hourly";
+            timezone: string;
+            /** @description The organisation's departments; empty when it keeps no list. */
+            departments: string[];
             /** @description Smallest group whose aggregates are shown (at least 3). */
             minGroupSize: number;
             /** @description Fewest answers to a free-text question before they are listed. */
             commentsMinGroupSize: number;
-            timezone: string;
-            /** @description The organisation's departments; empty when it keeps no list. */
-            departments: string[];
         };
         OrgDto: {
             /** Format: uuid */
             id: string;
+            name: string;
             /** Format: uuid */
             adminUserId: string | null;
             /**
@@ -2263,7 +2271,6 @@ export interface components {
              * @description The same as `settings.minGroupSize`, kept for clients written before settings.
              */
             minGroupSize: number;
-            name: string;
             settings: components["schemas"]["OrgSettingsDto"];
             /** @description 0..100, recomputed in the background; null until first computed. */
             wellnessScore: number | null;
@@ -2311,16 +2318,16 @@ export interface components {
             settings?: components["schemas"]["UpdateOrgSettingsDto"];
         };
         BulkRowResultDto: {
+            /** @description The row's key: its externalId, else its email normalised (cut short on a refused row). */
+            key: string;
             /** @enum {string} */
             status: "created" | "updated" | "unchanged" | "deactivated" | "error";
             /** Format: uuid */
             employeeId?: string;
-            /** @description Position of the row in the request, from 0. */
-            index: number;
-            /** @description The row's key: its externalId, else its email in lower case. */
-            key: string;
             /** @description Why the row was refused (status `error`). */
             error?: string;
+            /** @description Position of the row in the request, from 0. */
+            index: number;
         };
         BulkRefusedSummaryDto: {
             errors: number;
@@ -2328,16 +2335,16 @@ export interface components {
         EmployeeDto: {
             /** Format: uuid */
             id: string;
-            /**
-             * @description What the person may do in this organisation.
-             * @enum {string}
-             */
-            orgRole: "member" | "manager";
             /** @description Random, never derived from the user id. */
             anonymizedId: string;
             email: string;
             /** @description The name the organisation knows the person by (not the person's own profile name). */
             displayName: string | null;
+            /**
+             * @description What the person may do in this organisation.
+             * @enum {string}
+             */
+            orgRole: "member" | "manager";
             jobTitle: string | null;
             department: string | null;
             externalId: string | null;
@@ -2441,7 +2448,10 @@ export interface components {
             domain: string;
         };
         OrgDomainDto: {
-            /** @example acme.com */
+            /**
+             * @description Lower case, no trailing dot.
+             * @example acme.com
+             */
             domain: string;
             /**
              * @description pending until the TXT record was found; verified after.
@@ -2455,7 +2465,7 @@ export interface components {
             txtRecordName: string;
             /**
              * @description The TXT record's value, exactly.
-             * @example mindfulme-domain-verification=3q2-7wEXAMPLEtoken
+             * @example mindfulme-domain-verification=3q2-7wEXAMPLEtoken0aBc
              */
             txtRecordValue: string;
             /** Format: date-time */
@@ -2495,13 +2505,13 @@ export interface components {
         InvitationDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
             email: string;
             jobTitle: string | null;
             department: string | null;
             externalId: string | null;
             displayName: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
             /**
              * Format: date-time
              * @description After this, it can no longer be accepted.
@@ -2538,9 +2548,9 @@ export interface components {
         AcceptedInvitationDto: {
             /** Format: uuid */
             orgId: string;
+            orgName: string;
             /** Format: uuid */
             employeeId: string;
-            orgName: string;
         };
         CreateMoodDto: {
             /** @example 7 */
@@ -2554,8 +2564,8 @@ export interface components {
         MoodEntryDto: {
             /** Format: uuid */
             id: string;
-            moodScore: number;
             notes: string | null;
+            moodScore: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2565,7 +2575,10 @@ export interface components {
             nextCursor: string | null;
         };
         MoodDayDto: {
-            /** @description Calendar day in the user's time zone (YYYY-MM-DD). */
+            /**
+             * Format: date
+             * @description Calendar day in the user's time zone (YYYY-MM-DD).
+             */
             day: string;
             /** @description Mean score of the day's entries; null on a day without one. */
             average: number | null;
@@ -2580,12 +2593,13 @@ export interface components {
             average: number;
         };
         MoodStatsDto: {
+            timezone: string;
+            /** @description One per day of the span, today included. */
             daily: components["schemas"]["MoodDayDto"][];
             /** @description The weekday with the highest mean; null until there are entries. */
             bestWeekday: components["schemas"]["WeekdayDto"] | null;
             /** @description The weekday with the lowest mean; null until there are entries. */
             worstWeekday: components["schemas"]["WeekdayDto"] | null;
-            timezone: string;
             days: number;
             /** @description Least-squares slope of the daily averages, in score points per week; null below 2 days. */
             trendPerWeek: number | null;
@@ -2623,8 +2637,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             content: string;
-            moodScore: number | null;
+            /** @description Normalised: NFKC, lower case, dashes for spaces. */
             tags: string[];
+            moodScore: number | null;
             isPrivate: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2645,12 +2660,24 @@ export interface components {
             kind: "course" | "therapist";
             /** Format: uuid */
             id: string;
+            /** @description The course's title or the therapist's name. */
             title: string;
         };
+        CrisisResourceDto: {
+            /** @example Samaritans */
+            name: string;
+            /**
+             * @description How to reach it: a number to call or text, an address.
+             * @example 116 123
+             */
+            contact: string;
+            /** @example https://www.samaritans.org */
+            url?: string;
+        };
         BandDtoOut: {
+            label: string;
             /** @enum {string} */
             level: "none" | "mild" | "moderate" | "severe";
-            label: string;
         };
         AssessmentResultDto: {
             /** Format: uuid */
@@ -2660,7 +2687,7 @@ export interface components {
             };
             recommendations: components["schemas"]["RecommendationDto"][];
             /** @description Present when the answers call for immediate support; shown to the person only. */
-            crisisResources?: Record<string, never>[];
+            crisisResources?: components["schemas"]["CrisisResourceDto"][];
             totalScore: number;
             band: components["schemas"]["BandDtoOut"];
             /** Format: date-time */
@@ -2703,9 +2730,9 @@ export interface components {
             id: string;
             /** @enum {string} */
             assessmentType: "phq9" | "gad7" | "who5" | "pss10" | "custom";
+            title: string;
             /** @description Questions and scoring, in the schema described in the README. */
             definition: components["schemas"]["AssessmentDefinitionDto"];
-            title: string;
         };
         AssessmentPageDto: {
             items: components["schemas"]["AssessmentDto"][];
@@ -2735,10 +2762,10 @@ export interface components {
             change: number | null;
         };
         CourseModuleDto: {
-            /** @enum {string} */
-            kind: "video" | "audio" | "article" | "exercise";
             /** @description Stable within the course; progress is recorded against it. */
             id: string;
+            /** @enum {string} */
+            kind: "video" | "audio" | "article" | "exercise";
             title: string;
             durationMinutes: number;
             /** Format: uri */
@@ -2747,13 +2774,14 @@ export interface components {
         CourseDto: {
             /** Format: uuid */
             id: string;
-            modules: components["schemas"]["CourseModuleDto"][];
             title: string;
             description: string;
-            difficulty: string;
+            /** @enum {string} */
+            difficulty: "beginner" | "intermediate" | "advanced";
             topic: string;
-            durationMinutes: number;
             thumbnailUrl: string | null;
+            modules: components["schemas"]["CourseModuleDto"][];
+            durationMinutes: number;
             /** Format: date-time */
             retiredAt: string | null;
             /** Format: date-time */
@@ -2768,26 +2796,27 @@ export interface components {
             title: string;
             /** @enum {string} */
             difficulty: "beginner" | "intermediate" | "advanced";
-            description: string;
             /** @description What it helps with, e.g. sleep, stress, anxiety, depression, wellbeing. */
             topic: string;
-            /** Format: uri */
-            thumbnailUrl?: string;
             /** @description In the order they are taken; the course's duration is their sum. */
             modules: components["schemas"]["CourseModuleDto"][];
+            description: string;
+            /** Format: uri */
+            thumbnailUrl?: string;
         };
         UpdateCourseDto: {
             /** @enum {string} */
             difficulty?: "beginner" | "intermediate" | "advanced";
-            title?: string;
-            description?: string;
             topic?: string;
             modules?: components["schemas"]["CourseModuleDto"][];
+            title?: string;
+            description?: string;
         };
         EnrollmentDto: {
             /** Format: uuid */
             courseId: string;
             title: string;
+            /** @description The course's modules finished, in the order they were finished. */
             completedModules: string[];
             totalModules: number;
             /** @description 0..100. */
@@ -2812,10 +2841,10 @@ export interface components {
         CreatedRantDto: {
             /** Format: uuid */
             id: string;
-            /** @description Present when the words suggest you may be in crisis; shown to you only. */
-            crisisResources?: Record<string, never>[];
             /** @description Keep it to delete the post later: it is the only link to it, and it is shown once. */
             deleteToken: string;
+            /** @description Present when the words suggest you may be in crisis; shown to you only. */
+            crisisResources?: components["schemas"]["CrisisResourceDto"][];
         };
         RantDto: {
             /** Format: uuid */
@@ -2857,6 +2886,7 @@ export interface components {
         ReportedRantDto: {
             /** Format: uuid */
             id: string;
+            content: string;
             /**
              * @description Reports by reason.
              * @example {
@@ -2870,7 +2900,6 @@ export interface components {
             reportCount: number;
             /** Format: date-time */
             hiddenAt: string | null;
-            content: string;
             /** @description -1 (very negative) .. 1 (very positive). */
             sentimentScore: number | null;
             supportCount: number;
@@ -2916,10 +2945,10 @@ export interface components {
             timezone?: string;
         };
         BuddyProfileDto: {
+            interests: string[];
             goals: ("stress" | "sleep" | "exercise" | "mindfulness" | "work-life-balance" | "social-connection" | "motivation" | "anxiety")[];
             /** @description On your own clock, in `timezone`. */
             preferredHours: number[];
-            interests: string[];
             timezone: string;
             /** Format: date-time */
             updatedAt: string;
@@ -2927,11 +2956,11 @@ export interface components {
         BuddySuggestionDto: {
             /** Format: uuid */
             userId: string;
-            /** @description Their goals. */
-            goals: ("stress" | "sleep" | "exercise" | "mindfulness" | "work-life-balance" | "social-connection" | "motivation" | "anxiety")[];
             displayName: string | null;
             /** @description The interests you share with them. */
             interests: string[];
+            /** @description Their goals. */
+            goals: ("stress" | "sleep" | "exercise" | "mindfulness" | "work-life-balance" | "social-connection" | "motivation" | "anxiety")[];
             /** @description 0..1: 0.5 × shared interests (Jaccard) + 0.3 × overlap of hours in UTC + 0.2 × shared goals. */
             compatibilityScore: number;
         };
@@ -2956,6 +2985,7 @@ export interface components {
              * @description The other person.
              */
             userId: string;
+            displayName: string | null;
             /** @enum {string} */
             status: "pending" | "active" | "declined" | "ended";
             /**
@@ -2963,7 +2993,6 @@ export interface components {
              * @enum {string}
              */
             direction: "incoming" | "outgoing";
-            displayName: string | null;
             compatibilityScore: number | null;
             /** Format: date-time */
             createdAt: string;
@@ -3021,16 +3050,16 @@ export interface components {
         TherapistDto: {
             /** Format: uuid */
             id: string;
-            /** @description null when no hours have been set: nothing can be booked. */
-            availability: components["schemas"]["AvailabilityViewDto"] | null;
             name: string;
             specialization: string;
             licenseNumber: string;
             profileUrl: string | null;
-            /** @description 0 to 5, null while unrated. */
-            rating: number | null;
             /** @description Lowercase BCP 47 tags. */
             languages: string[];
+            /** @description null when no hours have been set: nothing can be booked. */
+            availability: components["schemas"]["AvailabilityViewDto"] | null;
+            /** @description 0 to 5, null while unrated. */
+            rating: number | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3039,20 +3068,23 @@ export interface components {
             nextCursor: string | null;
         };
         SlotDto: {
+            /**
+             * Format: date-time
+             * @description The start on the therapist's clock, with its offset, e.g. 2027-03-26T09:00:00.000+01:00.
+             */
+            localStartTime: string;
             /** Format: date-time */
             startTime: string;
             /** Format: date-time */
             endTime: string;
-            /** @description The start on the therapist's clock, with its offset, e.g. 2027-03-26T09:00:00.000+01:00. */
-            localStartTime: string;
         };
         SlotListDto: {
             /** Format: uuid */
             therapistId: string;
-            /** @description Free slots wholly inside [from, to], starting in the future, in time order. */
-            slots: components["schemas"]["SlotDto"][];
             /** @description The therapist's time zone, in which the availability is laid out. */
             timezone: string | null;
+            /** @description Free slots wholly inside [from, to], starting in the future, in time order. */
+            slots: components["schemas"]["SlotDto"][];
             slotMinutes: number | null;
         };
         AvailabilityDto: {
@@ -3139,6 +3171,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             therapistId: string;
+            therapistName: string;
             /**
              * @description pending (booked, awaiting the practice) -> confirmed | cancelled; confirmed -> completed |
              *     cancelled | no_show. A rescheduled appointment is pending again.
@@ -3147,7 +3180,6 @@ export interface components {
             status: "pending" | "confirmed" | "completed" | "cancelled" | "no_show";
             /** @description Your own note; present only in answers to the person who booked. */
             notes?: string | null;
-            therapistName: string;
             /** Format: date-time */
             startTime: string;
             /** Format: date-time */
@@ -3361,10 +3393,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             orgId: string;
+            title: string;
             /** @enum {string} */
             status: "draft" | "open" | "closed";
             questions: components["schemas"]["SurveyQuestionDto"][];
-            title: string;
             /** Format: date-time */
             openedAt: string | null;
             /** Format: date-time */
@@ -3404,6 +3436,7 @@ export interface components {
             received: boolean;
         };
         QuestionResultDto: {
+            id: string;
             /** @enum {string} */
             type: "likert" | "scale" | "single_choice" | "free_text";
             /**
@@ -3417,23 +3450,22 @@ export interface components {
             distribution?: {
                 [key: string]: number;
             };
-            id: string;
+            /** @description Why the figures are hidden. */
+            suppressed?: string;
             /** @description How many responses answered it. */
             count?: number;
             /** @description likert and scale: the mean answer (2 decimals). */
             mean?: number;
-            /** @description Why the figures are hidden. */
-            suppressed?: string;
         };
         SurveyParticipationDto: {
             /** @description responded / eligible, 0..1 (3 decimals); null with no eligible member. */
             rate?: number | null;
+            /** @description Why the figures are hidden. */
+            suppressed?: string;
             /** @description Members of the survey's audience (as it opened) in the group. */
             eligible?: number;
             /** @description Of those, how many answered. */
             responded?: number;
-            /** @description Why the figures are hidden. */
-            suppressed?: string;
         };
         DepartmentResultDto: {
             /** @description The department; null for people with none recorded; "Other" for the merged group. */
@@ -3460,6 +3492,8 @@ export interface components {
             surveyId: string;
             /** @enum {string} */
             status: "draft" | "open" | "closed";
+            /** @description Why nothing but the counts is shown (survey still open, or too few responses). */
+            suppressed?: string;
             /** @description Mean wellness score (0..100) of the responses that have one. */
             wellnessMean: number | null;
             questions: components["schemas"]["QuestionResultDto"][];
@@ -3474,8 +3508,6 @@ export interface components {
             /** @description The thresholds in force when the survey opened, which its results keep for ever. */
             thresholds: components["schemas"]["SurveyThresholdsDto"];
             responseCount: number;
-            /** @description Why nothing but the counts is shown (survey still open, or too few responses). */
-            suppressed?: string;
             participation: components["schemas"]["SurveyParticipationDto"];
         };
         CreateWebhookDto: {
@@ -3497,6 +3529,11 @@ export interface components {
         CreatedWebhookDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uri
+             * @description As kept: normalised, the scheme and host in lower case and the rest percent-encoded.
+             */
+            url: string;
             events: ("survey.opened" | "survey.closed" | "org.wellness.updated")[];
             /**
              * @description The signing secret, `whsec_` and 32 random bytes in base64 (the Standard Webhooks format):
@@ -3504,15 +3541,18 @@ export interface components {
              *     The HMAC key is this text as it is.
              */
             secret: string;
-            url: string;
             /** Format: date-time */
             createdAt: string;
         };
         WebhookDto: {
             /** Format: uuid */
             id: string;
-            events: ("survey.opened" | "survey.closed" | "org.wellness.updated")[];
+            /**
+             * Format: uri
+             * @description As kept: normalised, the scheme and host in lower case and the rest percent-encoded.
+             */
             url: string;
+            events: ("survey.opened" | "survey.closed" | "org.wellness.updated")[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -3535,10 +3575,10 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "delivered" | "failed";
-            /** @description Attempts made so far, the successful one included. */
-            attempts: number;
             /** @description The last failed attempt's status code or error, up to 500 characters. */
             lastError: string | null;
+            /** @description Attempts made so far, the successful one included. */
+            attempts: number;
             /** Format: date-time */
             deliveredAt: string | null;
             /** Format: date-time */
@@ -7648,6 +7688,7 @@ export interface operations {
             header?: never;
             path: {
                 orgId: string;
+                /** @description A domain the organisation claimed; the path reads at most 100 characters (414 beyond). */
                 domain: string;
             };
             cookie?: never;
@@ -7787,6 +7828,7 @@ export interface operations {
             header?: never;
             path: {
                 orgId: string;
+                /** @description A domain the organisation claimed; the path reads at most 100 characters (414 beyond). */
                 domain: string;
             };
             cookie?: never;
@@ -13621,8 +13663,6 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description `nextCursor` of the previous page. */
-                cursor?: string;
                 specialization?: string;
                 /** @description Only therapists rated at least this (unrated ones are left out). */
                 minRating?: number;
@@ -13634,6 +13674,8 @@ export interface operations {
                  */
                 freeFrom?: string;
                 freeTo?: string;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
