@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  type OperationObject,
+  type ResponseObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { MAX_NEXT_PAGE_LINK_LENGTH } from '../common/pagination/next-page-link.interceptor.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
@@ -88,7 +95,39 @@ export function buildOpenApiDocument(
     ...document.components,
     schemas: { ...document.components?.schemas, ...SCIM_COMPONENT_SCHEMAS },
   };
-  return withFormatLimits(withUuidPathIds(declareErrorResponses(document)));
+  return withFormatLimits(withUuidPathIds(withPageLinks(declareErrorResponses(document))));
+}
+
+/**
+ * Every paged list (a 200 whose body has `nextCursor`) also names its next page in a `Link`
+ * header (NextPageLinkInterceptor): say so on each, so clients may follow either.
+ */
+function withPageLinks(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<
+    string,
+    { properties?: Record<string, unknown> }
+  >;
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as OperationObject[]) {
+      const ok = operation?.responses?.['200'] as ResponseObject | undefined;
+      const ref = (ok?.content?.['application/json']?.schema as { $ref?: string } | undefined)
+        ?.$ref;
+      const name = ref?.replace('#/components/schemas/', '');
+      if (!ok || !name || !schemas[name]?.properties?.nextCursor) continue;
+      ok.headers = {
+        Link: {
+          description: 'rel="next": the next page, as `nextCursor` names it; absent on the last.',
+          schema: {
+            type: 'string',
+            maxLength: MAX_NEXT_PAGE_LINK_LENGTH,
+            pattern: '^<[^>]+>; rel="next"$',
+          },
+        },
+        ...ok.headers,
+      };
+    }
+  }
+  return document;
 }
 
 /** Path parameters that are not ids of rows: a course module's own key. */

@@ -4796,6 +4796,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -5292,6 +5294,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -5788,6 +5792,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -6581,12 +6587,12 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
                     RateLimit?: string;
-                    /** @description rel="next": the next page */
-                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7441,6 +7447,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -7951,6 +7959,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -8331,6 +8341,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -8658,6 +8670,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -9244,6 +9258,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -9974,6 +9990,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -10578,6 +10596,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -11395,6 +11415,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -11501,6 +11523,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -12129,6 +12153,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -12767,6 +12793,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -13047,6 +13075,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -13685,6 +13715,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -14311,6 +14343,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -15535,6 +15569,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -15653,6 +15689,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -15909,6 +15947,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -17682,6 +17722,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
@@ -18065,6 +18107,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
                     /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */

@@ -74,10 +74,7 @@ export class EmployeesController {
    */
   @Get()
   @AllowClients('employees:read', 'employees:write')
-  @ApiOkResponse({
-    type: EmployeePageDto,
-    headers: { Link: { description: 'rel="next": the next page', schema: { type: 'string' } } },
-  })
+  @ApiOkResponse({ type: EmployeePageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('orgId', ParseUUIDPipe) orgId: string,
