@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { MAX_PROBLEM_TEXT, PROBLEM_CONTENT_TYPE } from './problem.js';
 import { MAX_FIELD_ERRORS } from './validation.js';
 
 /** RFC 9457: the body of every failure outside SCIM and the OAuth token endpoint. */
@@ -18,7 +18,7 @@ export const PROBLEM_SCHEMA: SchemaObject = {
     status: { type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 400 },
     detail: {
       type: 'string',
-      maxLength: 1000,
+      maxLength: MAX_PROBLEM_TEXT,
       example: 'The request has fields that are missing, unknown or malformed.',
     },
     instance: { type: 'string', maxLength: 200 },
@@ -30,10 +30,10 @@ export const PROBLEM_SCHEMA: SchemaObject = {
         type: 'object',
         required: ['field', 'reason'],
         properties: {
-          field: { type: 'string', maxLength: 1000, example: 'moodScore' },
+          field: { type: 'string', maxLength: MAX_PROBLEM_TEXT, example: 'moodScore' },
           reason: {
             type: 'string',
-            maxLength: 1000,
+            maxLength: MAX_PROBLEM_TEXT,
             example: 'moodScore must not be greater than 10',
           },
         },

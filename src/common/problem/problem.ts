@@ -44,6 +44,15 @@ const SLUG_BY_STATUS: Record<number, string> = {
   503: 'service-unavailable',
 };
 
+/**
+ * The longest `detail`, field path or reason a problem carries: a message may quote what the
+ * client sent (an unknown field's name, a refused value), which is cut here, not echoed whole.
+ */
+export const MAX_PROBLEM_TEXT = 1000;
+
+export const clipped = (text: string) =>
+  text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…` : text;
+
 export function problem(
   status: number,
   detail?: string,
@@ -53,7 +62,7 @@ export function problem(
     type: problemType(SLUG_BY_STATUS[status] ?? `http-${status}`),
     title: STATUS_CODES[status] ?? 'Error',
     status,
-    ...(detail ? { detail } : {}),
+    ...(detail ? { detail: clipped(detail) } : {}),
     ...extra,
   };
 }

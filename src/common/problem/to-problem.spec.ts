@@ -73,3 +73,18 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable('a string')).toBe(false);
   });
 });
+
+describe('problem text quoting what a client sent', () => {
+  it('is cut to the documented length, never echoed whole', () => {
+    const longName = 'x'.repeat(5000);
+    const fromValidation = toProblem(
+      new RequestValidationException([
+        { field: longName, reason: `property ${longName} should not exist` },
+      ]),
+    );
+    expect(fromValidation.errors?.[0].field).toHaveLength(1000);
+    expect(fromValidation.errors?.[0].reason).toHaveLength(1000);
+    const fromMessage = toProblem(new NotFoundException(`No such thing: ${longName}`));
+    expect(fromMessage.detail).toHaveLength(1000);
+  });
+});

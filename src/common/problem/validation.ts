@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from './problem.js';
+import { clipped, type FieldError } from './problem.js';
 
 /** The most field errors one problem lists: enough to fix a request, bounded for any input. */
 export const MAX_FIELD_ERRORS = 100;
@@ -10,7 +10,9 @@ export class RequestValidationException extends BadRequestException {
 
   constructor(fieldErrors: FieldError[]) {
     super('The request has fields that are missing, unknown or malformed.');
-    this.fieldErrors = fieldErrors.slice(0, MAX_FIELD_ERRORS);
+    this.fieldErrors = fieldErrors
+      .slice(0, MAX_FIELD_ERRORS)
+      .map(({ field, reason }) => ({ field: clipped(field), reason: clipped(reason) }));
   }
 }
 
