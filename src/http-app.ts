@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { requestIdOf } from './common/logging/logging.js';
 import { mountOpenApi } from './openapi/openapi.js';
 import { mountQueueBoard } from './jobs/queue-board.js';
+import { DOMAIN_MAX_LENGTH } from './orgs/domains/domain-rules.js';
 import { registerScimErrorDialect } from './scim/scim-error.filter.js';
 
 /** Bodies above this are refused with 413 before any handler runs. */
@@ -30,6 +31,9 @@ export function applyRoutePrefix(app: INestApplication): void {
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // The longest path parameter is a claimed domain (253 characters, DNS's limit); Fastify's
+    // default of 100 answered 414 for a longer domain, which could then never be verified.
+    maxParamLength: DOMAIN_MAX_LENGTH,
     trustProxy: false,
     // The id is also put on the raw request, where the request logger picks it up.
     genReqId: (request: IncomingMessage) => String((request.id ??= requestIdOf(request))),

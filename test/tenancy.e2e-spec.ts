@@ -90,6 +90,23 @@ describe('an organisation reaches only the people who belong to it', () => {
   });
 
   describe('verified domains', () => {
+    it('names in a path any domain it accepts in a claim, up to DNS’s 253 characters', async () => {
+      // Four labels of 50 characters and the test's own: about 240 characters in all.
+      const domain = `${['a', 'b', 'c', 'd'].map((c) => c.repeat(50)).join('.')}.${uniqueDomain('long')}`;
+      expect(domain.length).toBeGreaterThan(200);
+      const claimed = await as(adminY.accessToken, 'POST', `/v1/orgs/${orgY}/domains`, { domain });
+      expect(claimed.statusCode).toBe(201);
+      dns.txt.set(claimed.json().txtRecordName, [claimed.json().txtRecordValue]);
+      const verified = await as(
+        adminY.accessToken,
+        'POST',
+        `/v1/orgs/${orgY}/domains/${domain}/verify`,
+      );
+      expect(verified.statusCode).toBe(200);
+      const removed = await as(rootToken, 'DELETE', `/v1/orgs/${orgY}/domains/${domain}`);
+      expect(removed.statusCode).toBe(204);
+    });
+
     it('verifies a domain by the TXT record the organisation publishes, for one organisation only', async () => {
       const domain = uniqueDomain('corp');
       const claimed = await as(adminY.accessToken, 'POST', `/v1/orgs/${orgY}/domains`, {

@@ -7696,7 +7696,7 @@ export interface operations {
             header?: never;
             path: {
                 orgId: string;
-                /** @description A domain the organisation claimed; the path reads at most 100 characters (414 beyond). */
+                /** @description A domain the organisation claimed. */
                 domain: string;
             };
             cookie?: never;
@@ -7836,7 +7836,7 @@ export interface operations {
             header?: never;
             path: {
                 orgId: string;
-                /** @description A domain the organisation claimed; the path reads at most 100 characters (414 beyond). */
+                /** @description A domain the organisation claimed. */
                 domain: string;
             };
             cookie?: never;

@@ -8,17 +8,11 @@ import {
   DOMAIN_MAX_LENGTH,
 } from '../domain-rules.js';
 
-/**
- * Fastify's router reads a path parameter of at most 100 characters (its default maxParamLength)
- * and answers 414 beyond: a claimed domain longer than that cannot be named in a path.
- */
-const PATH_PARAMETER_MAX_LENGTH = 100;
-
-/** The `{domain}` of a path: a domain the organisation claimed. */
+/** The `{domain}` of a path: a domain the organisation claimed (the router reads 253). */
 export const DOMAIN_PATH_PARAMETER = {
   name: 'domain',
-  description: `A domain the organisation claimed; the path reads at most ${PATH_PARAMETER_MAX_LENGTH} characters (414 beyond).`,
-  schema: { type: 'string', maxLength: PATH_PARAMETER_MAX_LENGTH },
+  description: 'A domain the organisation claimed.',
+  schema: { type: 'string', maxLength: DOMAIN_MAX_LENGTH },
 } as const;
 
 export class ClaimDomainDto {
