@@ -245,12 +245,10 @@ async function main() {
       loadAfter,
       loadDuring: summariseLoad(loadSamples),
     },
-    // Before the bench starts anything, a load above half a process per core is someone else's;
-    // during it, the bench keeps at most about one runnable process per core plus the load
-    // generator, so a load past twice the cores means other work joined in.
-    contended:
-      loadBefore[0] > cpus().length * 0.5 ||
-      (loadSamples.length > 0 && Math.max(...loadSamples) > cpus().length * 2),
+    // Before the bench starts anything, a load above half a process per core is someone else's.
+    // The load during the run is reported, not judged: the bench's own processes (the servers,
+    // PostgreSQL, autocannon, the job phase) reach past twice the cores on an idle machine.
+    contended: loadBefore[0] > cpus().length * 0.5,
     scale: SCALE,
     load: LOAD,
     fixtures,
