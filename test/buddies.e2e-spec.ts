@@ -8,6 +8,7 @@ import { WorkerModule } from '../src/worker.module.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, testConfig, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 interface Profile {
   interests: string[];
@@ -26,18 +27,6 @@ interface Suggestion {
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, index) => from + index);
-
-/** Polls `read` until `done` holds, for at most `ms`. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Calls for one app: people, profiles, suggestions, requests. */
 function buddiesClient(app: TestApp['app']) {
@@ -93,10 +82,10 @@ describe('buddy matching', () => {
       },
     });
   const waitUntilSuggested = (who: SignedIn, ...others: SignedIn[]) =>
-    eventually(
-      () => api.suggestionsOf(who),
-      (list) => others.every((other) => ids(list).includes(other.user.id)),
-    );
+    waitFor('the suggestions', async () => {
+      const list = await api.suggestionsOf(who);
+      return others.every((other) => ids(list).includes(other.user.id)) && list;
+    });
 
   beforeAll(async () => {
     // Jobs run in-process, in the API, so a saved profile's recompute happens here.
@@ -508,10 +497,10 @@ describe('buddy candidates computed by a separate worker', () => {
       { logger: false },
     );
     await worker.init();
-    const rows = await eventually(
-      () => prisma.buddyCandidate.findMany({ orderBy: { userId: 'asc' } }),
-      (found) => found.length === 2,
-    );
+    const rows = await waitFor('both candidate rows', async () => {
+      const found = await prisma.buddyCandidate.findMany({ orderBy: { userId: 'asc' } });
+      return found.length === 2 && found;
+    });
     expect(rows.map((row) => [row.userId, row.candidateId]).sort()).toEqual(
       [
         [quinn.user.id, rosa.user.id],

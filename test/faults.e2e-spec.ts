@@ -6,14 +6,7 @@ import { TcpProxy } from './support/tcp-proxy.js';
 import { startBuiltServer, stopBuiltServer } from './support/built-server.js';
 import { ADMIN_URL, createTestDatabase } from './support/test-database.js';
 import { startTestApp, TEST_REDIS_URL, type TestApp } from './support/test-app.js';
-
-async function eventually(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from './support/wait-for.js';
 
 describe('PostgreSQL going away under load', () => {
   let proxy: TcpProxy;
@@ -59,13 +52,17 @@ describe('PostgreSQL going away under load', () => {
         if (response.statusCode >= 500) bodies.push(response.json());
       }
     })();
-    await eventually(async () => statuses.length >= 5);
+    await waitFor('five answers', () => statuses.length >= 5);
     await proxy.stop();
-    await eventually(async () => statuses.some((status) => status >= 500), 15_000);
+    await waitFor('a failed answer', () => statuses.some((status) => status >= 500), 15_000);
     const ready = await inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     await proxy.resume();
-    await eventually(async () => statuses.slice(-3).every((status) => status === 201), 30_000);
+    await waitFor(
+      'three answers in a row that succeed',
+      () => statuses.slice(-3).every((status) => status === 201),
+      30_000,
+    );
     stop = true;
     await load;
 

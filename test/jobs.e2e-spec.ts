@@ -18,6 +18,7 @@ import { PrivateRedis } from './support/private-redis.js';
 import { bearer, register } from './support/auth-helpers.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestApp, testConfig } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 declare module '../src/jobs/job-catalogue.js' {
   interface JobCatalogue {
@@ -81,14 +82,6 @@ class RecordingJobs implements OnModuleInit {
 @Module({ imports: [JobsModule.forFeature(TEST_JOBS)], providers: [RecordingJobs] })
 class RecordingModule {}
 
-async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** Two runs of one key overlapping in time: what deduplication must prevent. */
 function overlapping(runs: Run[]): boolean {
   const sorted = [...runs].sort((a, b) => a.started - b.started);
@@ -149,14 +142,17 @@ describe('background jobs', () => {
   it('run in-process, with retries and the same deduplication, when no Redis is configured', async () => {
     const app = await context({ REDIS_URL: '' }, false);
     await app.get(JobRunner).enqueue('test.record', { n: 1, failFirst: true });
-    await until(() => RecordingJobs.runs.length === 1);
+    await waitFor('the jobs', () => RecordingJobs.runs.length === 1);
     expect(RecordingJobs.runs[0].n).toBe(1);
     expect(RecordingJobs.attempts).toBe(2);
 
     RecordingJobs.runs = [];
     const orgId = randomBytes(8).toString('hex');
     await burst(app, 100, orgId);
-    await until(async () => (await pendingOutbox(app)) === 0 && RecordingJobs.runs.length > 0);
+    await waitFor(
+      'the jobs',
+      async () => (await pendingOutbox(app)) === 0 && RecordingJobs.runs.length > 0,
+    );
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(RecordingJobs.runs.length).toBeLessThanOrEqual(2);
     expect(overlapping(RecordingJobs.runs)).toBe(false);
@@ -167,7 +163,7 @@ describe('background jobs', () => {
     const producer = await context({ QUEUE_PREFIX: prefix }, false);
     await context({ QUEUE_PREFIX: prefix }, true);
     await producer.get(JobRunner).enqueue('test.record', { n: 2 });
-    await until(() => RecordingJobs.runs.length === 1);
+    await waitFor('the jobs', () => RecordingJobs.runs.length === 1);
     expect(RecordingJobs.runs[0].n).toBe(2);
   }, 30_000);
 
@@ -178,8 +174,11 @@ describe('background jobs', () => {
     await context({ QUEUE_PREFIX: prefix }, true);
     const orgId = randomBytes(8).toString('hex');
     await burst(api, 100, orgId);
-    await until(async () => (await pendingOutbox(api)) === 0 && RecordingJobs.runs.length > 0);
-    await until(() => RecordingJobs.runs.every((run) => run.finished));
+    await waitFor(
+      'the jobs',
+      async () => (await pendingOutbox(api)) === 0 && RecordingJobs.runs.length > 0,
+    );
+    await waitFor('the jobs', () => RecordingJobs.runs.every((run) => run.finished));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(RecordingJobs.runs.length).toBeGreaterThanOrEqual(1);
     expect(RecordingJobs.runs.length).toBeLessThanOrEqual(2);
@@ -191,8 +190,11 @@ describe('background jobs', () => {
       await burst(api, 5, orgId);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    await until(async () => (await pendingOutbox(api)) === 0);
-    await until(() => RecordingJobs.runs.length > 0 && RecordingJobs.runs.every((r) => r.finished));
+    await waitFor('the jobs', async () => (await pendingOutbox(api)) === 0);
+    await waitFor(
+      'the jobs',
+      () => RecordingJobs.runs.length > 0 && RecordingJobs.runs.every((r) => r.finished),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(overlapping(RecordingJobs.runs)).toBe(false);
   }, 60_000);
@@ -207,7 +209,9 @@ describe('background jobs', () => {
     await seed.$disconnect();
     const prefix = `mm_test_jobs_${randomBytes(4).toString('hex')}`;
     const restarted = await context({ QUEUE_PREFIX: prefix }, true);
-    await until(() => RecordingJobs.runs.some((run) => run.n === orgId && run.finished));
+    await waitFor('the jobs', () =>
+      RecordingJobs.runs.some((run) => run.n === orgId && run.finished),
+    );
     expect(await pendingOutbox(restarted)).toBe(0);
   }, 30_000);
 
@@ -229,17 +233,17 @@ describe('background jobs', () => {
     const seen: string[] = [];
     lines.on('line', (line) => seen.push(line));
     try {
-      await until(() => seen.includes('ready'));
+      await waitFor('the jobs', () => seen.includes('ready'));
       const producer = await context({ QUEUE_PREFIX: prefix }, false);
       await producer.get(JobRunner).enqueue('test.slow', { n: 7 });
-      await until(() => seen.includes('started 7'));
+      await waitFor('the jobs', () => seen.includes('started 7'));
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
       expect(RecordingJobs.runs).toEqual([]);
       // Another worker takes the job over once the dead one's lock lapses.
       await context({ QUEUE_PREFIX: prefix }, true);
-      await until(() => RecordingJobs.runs.some((run) => run.n === 7), 20_000);
+      await waitFor('the jobs', () => RecordingJobs.runs.some((run) => run.n === 7), 20_000);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -331,8 +335,13 @@ describe('with Redis stopped', () => {
         { logger: false },
       );
       await worker.init();
-      await until(() => RecordingJobs.runs.some((run) => run.n === orgId && run.finished), 20_000);
-      await until(
+      await waitFor(
+        'the jobs',
+        () => RecordingJobs.runs.some((run) => run.n === orgId && run.finished),
+        20_000,
+      );
+      await waitFor(
+        'the jobs',
         async () =>
           (await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200,
       );

@@ -4,16 +4,7 @@ import { PrismaService } from '../src/database/prisma.service.js';
 import { orgWithMoods } from './factories/orgs.js';
 import { ROOT } from './support/cli.js';
 import { startTestApp, TEST_ENCRYPTION_KEYS, type TestApp } from './support/test-app.js';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolveLater) => setTimeout(resolveLater, 100));
-  }
-}
+import { waitFor } from './support/wait-for.js';
 
 describe('the worker process (npm run start:worker)', () => {
   let t: TestApp;
@@ -55,10 +46,10 @@ describe('the worker process (npm run start:worker)', () => {
       },
       stdio: 'ignore',
     });
-    const scored = await eventually(
-      () => prisma.organization.findUniqueOrThrow({ where: { id: org.id } }),
-      (row) => row.wellnessScore !== null,
-    );
+    const scored = await waitFor('the organisation score', async () => {
+      const row = await prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
+      return row.wellnessScore !== null && row;
+    });
     // Moods 4, 7 and 10: (3/9 + 6/9 + 9/9) / 3 * 100 = 66.7, and no survey yet.
     expect(scored.wellnessScore).toBe(66.7);
     expect(await prisma.orgWellnessSnapshot.count({ where: { orgId: org.id } })).toBeGreaterThan(0);
