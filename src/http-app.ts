@@ -33,7 +33,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     bodyLimit: BODY_LIMIT_BYTES,
     // The longest path parameter is a claimed domain (253 characters, DNS's limit); Fastify's
     // default of 100 answered 414 for a longer domain, which could then never be verified.
-    maxParamLength: DOMAIN_MAX_LENGTH,
+    routerOptions: { maxParamLength: DOMAIN_MAX_LENGTH },
     trustProxy: false,
     // The id is also put on the raw request, where the request logger picks it up.
     genReqId: (request: IncomingMessage) => String((request.id ??= requestIdOf(request))),
