@@ -14,7 +14,7 @@ import { IS_PUBLIC } from './public.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
 import { ApiRateLimiter } from '../throttling/api-rate-limiter.js';
 import { OWN_RATE_LIMIT } from '../throttling/rate-limited.decorator.js';
-import { type LimitState, rateLimitHeaders } from '../../common/rate-limit/rate-limiter.js';
+import { announceLimits } from '../../common/rate-limit/rate-limiter.js';
 
 /**
  * The global guard. Every route needs a valid bearer token unless marked @Public():
@@ -41,7 +41,7 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
     // Sign-in routes count by limits of their own (AuthRateLimiter) and say so in their headers.
     const counted = !this.reflector.getAllAndOverride<boolean>(OWN_RATE_LIMIT, targets);
     const byAddress = async () => {
-      if (counted) setRateLimitHeaders(reply, await this.limiter.consumeForAddress(request.ip));
+      if (counted) announceLimits(reply, [await this.limiter.consumeForAddress(request.ip)]);
     };
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       await byAddress();
@@ -55,7 +55,7 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
       throw error;
     }
     const principal = request.user;
-    if (counted) setRateLimitHeaders(reply, await this.limiter.consumeFor(principal));
+    if (counted) announceLimits(reply, [await this.limiter.consumeFor(principal)]);
     if (principal.kind === 'client') {
       const scopes =
         this.reflector.getAllAndOverride<ClientScope[]>(CLIENT_SCOPES_KEY, targets) ?? [];
@@ -92,11 +92,5 @@ export class AccessGuard extends AuthGuard(['jwt', 'client-jwt']) {
           : 'Bearer realm="mindfulme"',
       },
     });
-  }
-}
-
-function setRateLimitHeaders(reply: FastifyReply, state: LimitState): void {
-  for (const [name, value] of Object.entries(rateLimitHeaders([state]))) {
-    void reply.header(name, value);
   }
 }

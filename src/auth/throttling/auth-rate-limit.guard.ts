@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { rateLimitHeaders } from '../../common/rate-limit/rate-limiter.js';
+import { announceLimits } from '../../common/rate-limit/rate-limiter.js';
 import { AuthRateLimiter } from './auth-rate-limiter.js';
 import type { TrackedRequest } from './trackers.js';
 
@@ -12,7 +12,7 @@ export class AuthRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const states = await this.limiter.consume(http.getRequest<TrackedRequest>());
-    setHeaders(http.getResponse<FastifyReply>(), rateLimitHeaders(states));
+    announceLimits(http.getResponse<FastifyReply>(), states);
     return true;
   }
 }
@@ -25,11 +25,7 @@ export class FederatedRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const states = await this.limiter.consumeFederated(http.getRequest<TrackedRequest>());
-    setHeaders(http.getResponse<FastifyReply>(), rateLimitHeaders(states));
+    announceLimits(http.getResponse<FastifyReply>(), states);
     return true;
   }
-}
-
-function setHeaders(reply: FastifyReply, headers: Record<string, string>): void {
-  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
 }

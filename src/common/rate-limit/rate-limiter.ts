@@ -38,6 +38,14 @@ export function rateLimitHeaders(states: LimitState[]): Record<string, string> {
   };
 }
 
+/** Puts the RateLimit header fields of `states` on an answer (`reply.header` of Fastify). */
+export function announceLimits(
+  reply: { header(name: string, value: string): unknown },
+  states: LimitState[],
+): void {
+  for (const [name, value] of Object.entries(rateLimitHeaders(states))) reply.header(name, value);
+}
+
 /**
  * A limiter from rate-limiter-flexible: counted in Redis when there is one, so every API process
  * shares the count, and in memory without Redis or while Redis does not answer.
