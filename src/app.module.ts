@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AccountModule } from './account/account.module.js';
+import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SsoModule } from './sso/sso.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { OutboundModule } from './common/outbound/outbound.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
@@ -47,6 +50,9 @@ export function coreModules(
 /** The feature modules, shared by the API and the worker. */
 export const FEATURE_MODULES = [
   AuthModule,
+  AccountModule,
+  SsoModule,
+  ApiClientsModule,
   OrgsModule,
   MoodModule,
   JournalsModule,

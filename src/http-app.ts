@@ -13,6 +13,7 @@ import { applyRequestTimeout, TIMEOUT_CHECK_INTERVAL_MS } from './common/http/re
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { requestIdOf } from './common/logging/logging.js';
 import { mountOpenApi } from './openapi/openapi.js';
+import { AccessTokens } from './auth/access-tokens.js';
 import { mountQueueBoard } from './jobs/queue-board.js';
 import { DOMAIN_MAX_LENGTH } from './orgs/domains/domain-rules.js';
 import { registerScimErrorDialect } from './scim/scim-error.filter.js';
@@ -84,7 +85,12 @@ export async function configureHttpApp(
     baseUrl: config.PUBLIC_BASE_URL,
     environment: config.NODE_ENV,
   });
-  if (config.QUEUE_BOARD) await mountQueueBoard(app, config.NODE_ENV === 'production');
+  if (config.QUEUE_BOARD) {
+    const tokens = app.get(AccessTokens, { strict: false });
+    // As on every route: a valid token whose session is still open, here a platform admin's.
+    const isAdmin = async (token: string) => (await tokens.verify(token))?.role === 'admin';
+    await mountQueueBoard(app, isAdmin, config.NODE_ENV === 'production');
+  }
   await app.init();
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PrismaService } from '../src/database/prisma.service.js';
+import { JobRegistry } from '../src/jobs/job-registry.js';
 import { verifiedDomain } from './factories/orgs.js';
 import { bearer, register } from './support/auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
@@ -93,6 +95,27 @@ describe('enterprise SSO: ID tokens from an organisation’s OpenID provider', (
       payload: { email: 'jo@acme.test', password: '!sso-only' },
     });
     expect(login.statusCode).toBe(401);
+  });
+
+  it('forgets a spent ID token once it has expired, by the hourly job, and not before', async () => {
+    const spent = async (nonce: string) => {
+      const idToken = await idp.signInThroughProvider('lee@acme.test', nonce);
+      expect((await exchange(idToken, nonce)).statusCode).toBe(200);
+      return createHash('sha256').update(idToken).digest('hex');
+    };
+    const [expired, current] = [
+      await spent('nonce-purge-expired'),
+      await spent('nonce-purge-current'),
+    ];
+    await prisma.ssoUsedToken.update({
+      where: { tokenHash: expired },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await t.app.get(JobRegistry).get('sso.purge-used-id-tokens').handle({});
+    const left = await prisma.ssoUsedToken.findMany({
+      where: { tokenHash: { in: [expired, current] } },
+    });
+    expect(left.map((row) => row.tokenHash)).toEqual([current]);
   });
 
   it('refuses foreign domains, unknown issuers, and expired, tampered, forged or misaddressed tokens', async () => {

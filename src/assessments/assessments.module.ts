@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CoursesModule } from '../courses/courses.module.js';
+import { TherapistsModule } from '../therapists/therapists.module.js';
 import { AssessmentsController } from './assessments.controller.js';
 import { AssessmentsRepository } from './assessments.repository.js';
 import { AssessmentsService } from './assessments.service.js';
@@ -6,6 +9,7 @@ import { CrisisDirectory } from './crisis-resources.js';
 import { AppConfig } from '../config/app-config.js';
 
 @Module({
+  imports: [AuthModule, CoursesModule, TherapistsModule],
   controllers: [AssessmentsController],
   providers: [
     AssessmentsRepository,
@@ -16,6 +20,6 @@ import { AppConfig } from '../config/app-config.js';
       useFactory: (config: AppConfig) => CrisisDirectory.load(config.CRISIS_RESOURCES_FILE),
     },
   ],
-  exports: [CrisisDirectory],
+  exports: [CrisisDirectory, AssessmentsService],
 })
 export class AssessmentsModule {}

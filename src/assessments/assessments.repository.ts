@@ -4,11 +4,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
 import type { Instrument } from './instruments.js';
-import {
-  MAX_HISTORY,
-  RECOMMENDATIONS_PER_KIND,
-  type RecommendationDto,
-} from './dto/assessment.dto.js';
+import { MAX_HISTORY, type RecommendationDto } from './dto/assessment.dto.js';
 
 export interface StoredAssessment {
   id: string;
@@ -125,39 +121,12 @@ export class AssessmentsRepository {
     });
   }
 
-  /**
-   * Courses whose title or description mention the topic, at a difficulty suited to the level,
-   * and, from a moderate level on, therapists with that specialization.
-   */
-  async recommend(topic: string, level: string): Promise<RecommendationDto[]> {
-    const difficulties =
-      level === 'none' || level === 'mild' ? ['beginner'] : ['beginner', 'intermediate'];
-    const mention = { contains: topic, mode: 'insensitive' as const };
-    const courses = await this.prisma.course.findMany({
-      where: {
-        difficulty: { in: difficulties },
-        OR: [{ title: mention }, { description: mention }],
-      },
-      orderBy: { durationMinutes: 'asc' },
-      take: RECOMMENDATIONS_PER_KIND,
-      select: { id: true, title: true },
+  /** Every response of the person, newest first, for their export. */
+  responsesOf(userId: string) {
+    return this.prisma.assessmentResponse.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'desc' },
+      omit: { userId: true },
     });
-    const therapists =
-      level === 'moderate' || level === 'severe'
-        ? await this.prisma.therapist.findMany({
-            where: { specialization: mention },
-            orderBy: { rating: { sort: 'desc', nulls: 'last' } },
-            take: RECOMMENDATIONS_PER_KIND,
-            select: { id: true, name: true },
-          })
-        : [];
-    return [
-      ...courses.map((course) => ({ kind: 'course' as const, id: course.id, title: course.title })),
-      ...therapists.map((therapist) => ({
-        kind: 'therapist' as const,
-        id: therapist.id,
-        title: therapist.name,
-      })),
-    ];
   }
 }

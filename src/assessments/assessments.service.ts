@@ -10,6 +10,9 @@ import { RequestValidationException } from '../common/problem/validation.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AssessmentDefinition } from './assessment-definition.js';
 import { AssessmentsRepository, type StoredAssessment } from './assessments.repository.js';
+import { UsersService } from '../auth/users.service.js';
+import { CoursesService } from '../courses/courses.service.js';
+import { TherapistsService } from '../therapists/therapists.service.js';
 import { CrisisDirectory } from './crisis-resources.js';
 import type {
   AssessmentDto,
@@ -19,6 +22,7 @@ import type {
   RecommendationDto,
   ResponseHistoryDto,
 } from './dto/assessment.dto.js';
+import { RECOMMENDATIONS_PER_KIND } from './dto/assessment.dto.js';
 import { INSTRUMENTS } from './instruments.js';
 import { bandOf, definitionProblems, scoreResponse } from './scoring.js';
 
@@ -30,6 +34,9 @@ export class AssessmentsService implements OnApplicationBootstrap {
     private readonly assessments: AssessmentsRepository,
     private readonly prisma: PrismaService,
     private readonly crisisLines: CrisisDirectory,
+    private readonly users: UsersService,
+    private readonly courses: CoursesService,
+    private readonly therapists: TherapistsService,
   ) {}
 
   /** The standard instruments are part of the service: present in every database it serves. */
@@ -68,7 +75,7 @@ export class AssessmentsService implements OnApplicationBootstrap {
     const result = scoreResponse(definition, answers);
     if (!result.ok) throw new RequestValidationException(result.errors);
     const { totalScore, categoryScores, band, crisis } = result.score;
-    const recommendations = await this.assessments.recommend(definition.scoring.topic, band.level);
+    const recommendations = await this.recommend(definition.scoring.topic, band.level);
     const saved = await this.assessments.saveResponse({
       assessmentId: id,
       userId,
@@ -77,7 +84,7 @@ export class AssessmentsService implements OnApplicationBootstrap {
       categoryScores,
       recommendations,
     });
-    const country = crisis ? await this.countryOf(userId) : undefined;
+    const country = crisis ? await this.users.countryOf(userId) : undefined;
     return {
       id: saved.id,
       totalScore,
@@ -112,12 +119,32 @@ export class AssessmentsService implements OnApplicationBootstrap {
     return assessment;
   }
 
-  private async countryOf(userId: string): Promise<unknown> {
-    const user = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { preferences: true },
-    });
-    return (user?.preferences as { country?: unknown } | null)?.country;
+  /** Everything the person answered, for their export. */
+  exportAll(userId: string) {
+    return this.assessments.responsesOf(userId);
+  }
+
+  /**
+   * Courses on the topic at a difficulty suited to the level and, from a moderate level on,
+   * therapists with that specialization.
+   */
+  private async recommend(topic: string, level: string): Promise<RecommendationDto[]> {
+    const difficulties =
+      level === 'none' || level === 'mild' ? ['beginner'] : ['beginner', 'intermediate'];
+    const [courses, therapists] = await Promise.all([
+      this.courses.about(topic, difficulties, RECOMMENDATIONS_PER_KIND),
+      level === 'moderate' || level === 'severe'
+        ? this.therapists.specialisingIn(topic, RECOMMENDATIONS_PER_KIND)
+        : [],
+    ]);
+    return [
+      ...courses.map((course) => ({ kind: 'course' as const, id: course.id, title: course.title })),
+      ...therapists.map((therapist) => ({
+        kind: 'therapist' as const,
+        id: therapist.id,
+        title: therapist.name,
+      })),
+    ];
   }
 }
 

@@ -11,7 +11,7 @@ declare module '../jobs/job-catalogue.js' {
 
 const HOUR_MS = 60 * 60_000;
 
-/** Sign-in's job: expired sessions and used single-sign-on tokens go, hourly. */
+/** Sign-in's job: expired sessions go, hourly. */
 export const AUTH_JOBS = [
   declareJob(PURGE_EXPIRED_SESSIONS, { queue: 'maintenance', everyMs: HOUR_MS, parse: noPayload }),
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/pagination/cursor.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 
 export interface SessionSummary {
@@ -64,8 +64,11 @@ export class SessionsRepository {
     return count;
   }
 
-  async deleteAllOf(userId: string): Promise<void> {
-    await this.prisma.refreshToken.deleteMany({ where: { userId } });
+  /** Every session of these people, or only those begun through `ssoOrgId`'s SSO. */
+  async deleteOf(userIds: string[], ssoOrgId: string | undefined, db: Db): Promise<void> {
+    await db.refreshToken.deleteMany({
+      where: { userId: { in: userIds }, ...(ssoOrgId === undefined ? {} : { ssoOrgId }) },
+    });
   }
 
   async deleteExpired(): Promise<number> {
@@ -101,5 +104,14 @@ export class SessionsRepository {
        WHERE family_id = ${familyId}::uuid AND user_id = ${userId}::uuid AND expires_at > now()
        LIMIT 1`;
     return rows.length > 0;
+  }
+
+  /** Every session token of the person, newest first, without the token hashes. */
+  allOf(userId: string) {
+    return this.prisma.refreshToken.findMany({
+      where: { userId },
+      select: { familyId: true, createdAt: true, expiresAt: true, rotatedAt: true },
+      orderBy: { createdAt: 'desc' },
+    });
   }
 }

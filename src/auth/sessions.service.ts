@@ -3,6 +3,7 @@ import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@n
 import { JwtService } from '@nestjs/jwt';
 import type { Cursor } from '../common/pagination/cursor.js';
 import { AppConfig } from '../config/app-config.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import type { AccessTokenClaims, Role } from './roles.js';
 import {
   type SessionOrigin,
@@ -32,6 +33,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
   ) {}
 
   /**
@@ -77,8 +79,18 @@ export class SessionsService {
     if (removed === 0) throw new NotFoundException('No such session.');
   }
 
-  endAll(userId: string): Promise<void> {
-    return this.sessions.deleteAllOf(userId);
+  /**
+   * Ends the sessions of these people: all of them, or with `beganThroughSsoOf` only those begun
+   * through that organisation's SSO (a person's own sign-ins, and those through other
+   * organisations, are not an organisation's to end). Every path that ends a person's sessions
+   * comes here; give it the transaction of the change that ends them.
+   */
+  async endFor(
+    who: { userIds: string[]; beganThroughSsoOf?: string },
+    db: Db = this.prisma,
+  ): Promise<void> {
+    if (who.userIds.length === 0) return;
+    await this.sessions.deleteOf(who.userIds, who.beganThroughSsoOf, db);
   }
 
   /** Live sessions, last used first, `limit + 1` of them. */
@@ -101,5 +113,10 @@ export class SessionsService {
     const claims: AccessTokenClaims = { sub: session.userId, role, sid: session.familyId };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /** The person's sessions as stored (never a token), for their export. */
+  exportAll(userId: string) {
+    return this.sessions.allOf(userId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** The columns of a user that may leave the service: never the password hash. */
@@ -20,8 +20,11 @@ export type PublicUser = Prisma.UserGetPayload<{ select: typeof PUBLIC_USER_COLU
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { email: string; passwordHash: string; displayName?: string }): Promise<PublicUser> {
-    return this.prisma.user.create({
+  create(
+    data: { email: string; passwordHash: string; displayName?: string | null },
+    db: Db = this.prisma,
+  ): Promise<PublicUser> {
+    return db.user.create({
       data: { email: data.email, password: data.passwordHash, displayName: data.displayName },
       select: PUBLIC_USER_COLUMNS,
     });
@@ -34,6 +37,10 @@ export class UsersRepository {
     });
   }
 
+  findByEmail(email: string, db: Db = this.prisma): Promise<PublicUser | null> {
+    return db.user.findUnique({ where: { email }, select: PUBLIC_USER_COLUMNS });
+  }
+
   findCredentialsById(id: string) {
     return this.prisma.user.findUnique({
       where: { id },
@@ -41,11 +48,31 @@ export class UsersRepository {
     });
   }
 
-  findById(id: string): Promise<PublicUser | null> {
-    return this.prisma.user.findUnique({ where: { id }, select: PUBLIC_USER_COLUMNS });
+  findById(id: string, db: Db = this.prisma): Promise<PublicUser | null> {
+    return db.user.findUnique({ where: { id }, select: PUBLIC_USER_COLUMNS });
   }
 
-  update(id: string, data: Prisma.UserUpdateInput): Promise<PublicUser> {
-    return this.prisma.user.update({ where: { id }, data, select: PUBLIC_USER_COLUMNS });
+  update(id: string, data: Prisma.UserUpdateInput, db: Db = this.prisma): Promise<PublicUser> {
+    return db.user.update({ where: { id }, data, select: PUBLIC_USER_COLUMNS });
+  }
+
+  async delete(id: string): Promise<number> {
+    const { count } = await this.prisma.user.deleteMany({ where: { id } });
+    return count;
+  }
+
+  /**
+   * Makes the accounts that do not exist yet, all with the same password hash, and answers the
+   * id of every one of these emails (one made meanwhile by a sign-up is reused). One statement
+   * for a whole roster.
+   */
+  async createMany(emails: string[], passwordHash: string, db: Db): Promise<Map<string, string>> {
+    await db.$executeRaw`
+      INSERT INTO users (email, password)
+      SELECT unnest(${emails}::text[]), ${passwordHash}
+      ON CONFLICT (email) DO NOTHING`;
+    const rows = await db.$queryRaw<Array<{ id: string; email: string }>>`
+      SELECT id, email::text AS email FROM users WHERE email = ANY(${emails}::citext[])`;
+    return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
   }
 }

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { BUDDY_JOBS } from './buddies.jobs.js';
@@ -11,7 +12,7 @@ import { BuddyProfilesService } from './buddy-profiles.service.js';
 
 /** Peer buddy matching: opt-in profiles, stored candidate lists, requests, matches and blocks. */
 @Module({
-  imports: [JobsModule.forFeature(BUDDY_JOBS)],
+  imports: [AuthModule, JobsModule.forFeature(BUDDY_JOBS)],
   controllers: [BuddiesController],
   providers: [
     BuddyProfilesRepository,
@@ -21,5 +22,6 @@ import { BuddyProfilesService } from './buddy-profiles.service.js';
     BuddyMatchesService,
     BuddyCandidatesService,
   ],
+  exports: [BuddyMatchesService],
 })
 export class BuddiesModule {}

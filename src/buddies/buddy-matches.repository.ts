@@ -40,10 +40,6 @@ export class BuddyMatchesRepository {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`mindfulme.buddy_pair:${low}:${high}`}, 0))`;
   }
 
-  async userExists(tx: Db, userId: string): Promise<boolean> {
-    return (await tx.user.findUnique({ where: { id: userId }, select: { id: true } })) !== null;
-  }
-
   async isBlockedEitherWay(tx: Db, oneId: string, otherId: string): Promise<boolean> {
     const row = await tx.buddyMatch.findFirst({
       where: { status: 'blocked', ...between(oneId, otherId) },
@@ -142,6 +138,14 @@ export class BuddyMatchesRepository {
     await tx.buddyMatch.updateMany({
       where: { status: { in: LIVE }, OR: [{ userAId: userId }, { userBId: userId }] },
       data: { status: 'ended' },
+    });
+  }
+
+  /** Every match the person is in, either side, newest first, for their export. */
+  allOf(userId: string) {
+    return this.prisma.buddyMatch.findMany({
+      where: { OR: [{ userAId: userId }, { userBId: userId }] },
+      orderBy: { createdAt: 'desc' },
     });
   }
 }

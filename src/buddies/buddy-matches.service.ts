@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
+import { UsersService } from '../auth/users.service.js';
 import { BuddyMatchesRepository, type StoredMatch } from './buddy-matches.repository.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
 import { OPT_IN_FIRST } from './buddy-profiles.service.js';
@@ -63,6 +64,7 @@ export class BuddyMatchesService {
     private readonly matches: BuddyMatchesRepository,
     private readonly profiles: BuddyProfilesRepository,
     private readonly candidates: BuddyCandidatesRepository,
+    private readonly users: UsersService,
   ) {}
 
   async request(requesterId: string, targetId: string): Promise<BuddyMatchDto> {
@@ -120,8 +122,7 @@ export class BuddyMatchesService {
     await this.prisma.$transaction(async (tx) => {
       await this.matches.lockPair(tx, blockerId, blockedId);
       await this.candidates.lockLists(tx);
-      if (!(await this.matches.userExists(tx, blockedId)))
-        throw new NotFoundException('No such person.');
+      if (!(await this.users.exists(blockedId, tx))) throw new NotFoundException('No such person.');
       const converted = await this.matches.blockLiveMatch(tx, blockerId, blockedId);
       if (!converted && !(await this.matches.hasBlocked(tx, blockerId, blockedId)))
         await this.matches.insertBlock(tx, blockerId, blockedId);
@@ -146,6 +147,11 @@ export class BuddyMatchesService {
     throw new ConflictException(
       `This match is ${match.status}; only a ${transition.from.join(' or ')} match can be ${transition.verb}.`,
     );
+  }
+
+  /** The person's matches, for their export. */
+  exportAll(userId: string) {
+    return this.matches.allOf(userId);
   }
 }
 

@@ -39,15 +39,6 @@ const PROFILE_COLUMNS = {
 export class BuddyProfilesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The time zone of the person's account (null when the account is gone). */
-  async accountTimezone(userId: string): Promise<string | null> {
-    const user = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { timezone: true },
-    });
-    return user?.timezone ?? null;
-  }
-
   save(userId: string, data: BuddyProfileWrite, db: Db = this.prisma) {
     return db.buddyProfile.upsert({
       where: { userId },

@@ -9,6 +9,7 @@ import { BuddyCandidatesRepository } from './buddy-candidates.repository.js';
 import { RECOMPUTE_CANDIDATES } from './buddies.jobs.js';
 import { Outbox } from '../jobs/outbox.js';
 import { BuddyMatchesRepository } from './buddy-matches.repository.js';
+import { UsersService } from '../auth/users.service.js';
 import { BuddyProfilesRepository } from './buddy-profiles.repository.js';
 import type {
   BuddyProfileDto,
@@ -31,6 +32,7 @@ export class BuddyProfilesService {
     private readonly candidates: BuddyCandidatesRepository,
     private readonly matches: BuddyMatchesRepository,
     private readonly outbox: Outbox,
+    private readonly users: UsersService,
   ) {}
 
   /** Opts in or replaces the profile; candidates are recomputed in the background. */
@@ -85,7 +87,7 @@ export class BuddyProfilesService {
   }
 
   private async accountTimezone(userId: string): Promise<string> {
-    const timezone = await this.profiles.accountTimezone(userId);
+    const timezone = (await this.users.find(userId))?.timezone;
     if (!timezone) throw new UnauthorizedException('This account no longer exists.');
     return timezone;
   }

@@ -6,5 +6,6 @@ import { CoursesService } from './courses.service.js';
 @Module({
   controllers: [CoursesController, MyCoursesController],
   providers: [CoursesRepository, CoursesService],
+  exports: [CoursesService],
 })
 export class CoursesModule {}

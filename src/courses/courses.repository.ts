@@ -140,4 +140,27 @@ export class CoursesRepository {
       include: { course: { select: { title: true, modules: true } } },
     });
   }
+
+  /** The person's enrolments, newest first, for their export. */
+  enrollmentsOf(userId: string) {
+    return this.prisma.courseEnrollment.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'desc' },
+      omit: { userId: true },
+    });
+  }
+
+  /** Courses whose title or description mention the topic, shortest first. */
+  about(topic: string, difficulties: string[], limit: number) {
+    const mention = { contains: topic, mode: 'insensitive' as const };
+    return this.prisma.course.findMany({
+      where: {
+        difficulty: { in: difficulties },
+        OR: [{ title: mention }, { description: mention }],
+      },
+      orderBy: { durationMinutes: 'asc' },
+      take: limit,
+      select: { id: true, title: true },
+    });
+  }
 }

@@ -103,6 +103,20 @@ export class CoursesService implements OnApplicationBootstrap {
     if (!course) throw new NotFoundException(NOT_FOUND);
     return course;
   }
+
+  /** The person's enrolments and progress, for their export. */
+  exportAll(userId: string) {
+    return this.courses.enrollmentsOf(userId);
+  }
+
+  /** Up to `limit` courses on a topic at these difficulties, shortest first (recommendations). */
+  about(
+    topic: string,
+    difficulties: string[],
+    limit: number,
+  ): Promise<{ id: string; title: string }[]> {
+    return this.courses.about(topic, difficulties, limit);
+  }
 }
 
 function assertUniqueModuleIds(modules: CourseModuleDto[]): void {

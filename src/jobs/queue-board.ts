@@ -1,14 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  AccessTokenKey,
-  TOKEN_ALGORITHM,
-  TOKEN_AUDIENCE,
-  TOKEN_ISSUER,
-} from '../auth/access-token-key.js';
-import type { AccessTokenClaims } from '../auth/roles.js';
-import { SessionsRepository } from '../auth/sessions.repository.js';
 import { BullMqJobRunner } from './bullmq-job-runner.js';
 import { JobRunner } from './job-runner.js';
 import { outboxSetAsideQueue } from './outbox-board-queue.js';
@@ -51,29 +42,12 @@ export function adminOnly(isAdmin: AdminCheck, secureCookie: boolean) {
  */
 export async function mountQueueBoard(
   app: NestFastifyApplication,
+  isAdmin: AdminCheck,
   secureCookie: boolean,
 ): Promise<void> {
   const runner = app.get(JobRunner);
   if (!(runner instanceof BullMqJobRunner)) return;
-  const jwt = app.get(JwtService, { strict: false });
-  const key = app.get(AccessTokenKey, { strict: false });
-  const sessions = app.get(SessionsRepository, { strict: false });
   const outbox = app.get(OutboxRepository, { strict: false });
-  const isAdmin: AdminCheck = async (token) => {
-    try {
-      const claims = await jwt.verifyAsync<AccessTokenClaims>(token, {
-        secret: key.key as unknown as string,
-        algorithms: [TOKEN_ALGORITHM],
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-      });
-      if (claims.role !== 'admin' || typeof claims.sid !== 'string') return false;
-      // As for every route: the session behind the token must still be open.
-      return await sessions.isLive(claims.sid, claims.sub);
-    } catch {
-      return false;
-    }
-  };
   const [{ createBullBoard }, { BullMQAdapter }, { BaseAdapter }, { FastifyAdapter }] =
     await Promise.all([
       import('@bull-board/api'),

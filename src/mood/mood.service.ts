@@ -4,7 +4,7 @@ import { SealedColumns } from '../common/crypto/sealed-columns.js';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import type { PageQueryDto } from '../common/pagination/page.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { OrgWellnessTriggers } from '../org-wellness/org-wellness-triggers.js';
+import { OrgWellnessTriggers } from '../org-wellness/org-wellness-triggers.service.js';
 import type {
   CreateMoodDto,
   MoodEntryDto,

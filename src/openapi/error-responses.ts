@@ -1,5 +1,4 @@
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
-import { SCIM_BASE_PATH, SCIM_CONTENT_TYPE } from '../scim/scim-schemas.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem/problem.js';
 import { PROBLEM_SCHEMA } from '../common/problem/problem.openapi.js';
 import {
@@ -58,18 +57,29 @@ export function statusesOf(shape: OperationShape): number[] {
   ];
 }
 
+/** Routes under `pathPrefix` answer errors in a protocol's own body (SCIM's), not as problems. */
+export interface ErrorDialect {
+  pathPrefix: string;
+  content: ResponseObject['content'];
+}
+
 /**
- * Declares every status each operation can answer, each with its body: a problem document, a
- * SCIM error on SCIM routes. Ranges (4XX) are not used: a client must be able to tell 404 from
- * 409 from 422. The OAuth token endpoint's 400 and 401 keep their RFC 6749 bodies.
+ * Declares every status each operation can answer, each with its body: a problem document, or
+ * the error body of the dialect its path belongs to. Ranges (4XX) are not used: a client must be
+ * able to tell 404 from 409 from 422. The OAuth token endpoint's 400 and 401 keep their RFC 6749
+ * bodies.
  */
-export function declareErrorResponses(document: OpenAPIObject): OpenAPIObject {
+export function declareErrorResponses(
+  document: OpenAPIObject,
+  dialects: ErrorDialect[] = [],
+): OpenAPIObject {
   document.components = {
     ...document.components,
     schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
   };
   for (const [path, item] of Object.entries(document.paths)) {
-    const scim = path.startsWith(SCIM_BASE_PATH);
+    const dialect = dialects.find(({ pathPrefix }) => path.startsWith(pathPrefix));
+    const errorContent = dialect?.content ?? PROBLEM_CONTENT;
     for (const operation of Object.values(item) as OperationObject[]) {
       if (!operation?.responses) continue;
       const parameters = (operation.parameters ?? []) as Array<{ in?: string }>;
@@ -88,7 +98,7 @@ export function declareErrorResponses(document: OpenAPIObject): OpenAPIObject {
           ...existing,
           description: existing.description || GENERIC_DESCRIPTIONS[status] || 'Refused.',
           ...(status === 401 ? { headers: { ...WWW_AUTHENTICATE, ...existing.headers } } : {}),
-          content: existing.content ?? errorContent(scim),
+          content: existing.content ?? errorContent,
         };
       }
       delete operation.responses['4XX'];
@@ -115,8 +125,6 @@ function withRateLimitHeaders(operation: OperationObject): void {
   }
 }
 
-function errorContent(scim: boolean): ResponseObject['content'] {
-  return scim
-    ? { [SCIM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ScimError' } } }
-    : { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } };
-}
+const PROBLEM_CONTENT: ResponseObject['content'] = {
+  [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } },
+};

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
 import type { AppConfig } from '../config/app-config.js';
-import { SCIM_COMPONENT_SCHEMAS } from '../scim/scim-openapi.js';
+import { SCIM_COMPONENT_SCHEMAS, SCIM_ERROR_DIALECT } from '../scim/scim-openapi.js';
 import { declareErrorResponses } from './error-responses.js';
 import { withFormatLimits } from './format-limits.js';
 import { API_TAGS } from './tags.js';
@@ -95,7 +95,9 @@ export function buildOpenApiDocument(
     ...document.components,
     schemas: { ...document.components?.schemas, ...SCIM_COMPONENT_SCHEMAS },
   };
-  return withFormatLimits(withUuidPathIds(withPageLinks(declareErrorResponses(document))));
+  return withFormatLimits(
+    withUuidPathIds(withPageLinks(declareErrorResponses(document, [SCIM_ERROR_DIALECT]))),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrgWellnessTriggers } from './org-wellness-triggers.js';
+import { OrgWellnessTriggers } from './org-wellness-triggers.service.js';
 
 /**
  * Just the triggers, for features whose changes move an organisation's score (mood): they queue

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { OrgDomainsController } from './domains/org-domains.controller.js';
 import { OrgDomainsRepository } from './domains/org-domains.repository.js';
 import { OrgDomainsService } from './domains/org-domains.service.js';
@@ -19,6 +20,7 @@ import { OrgsRepository } from './orgs.repository.js';
 import { OrgsService } from './orgs.service.js';
 
 @Module({
+  imports: [AuthModule],
   controllers: [
     OrgsController,
     EmployeesController,
@@ -39,6 +41,6 @@ import { OrgsService } from './orgs.service.js';
     InvitationsService,
     InvitationsRepository,
   ],
-  exports: [OrgAccessService, EmployeesService, OrgDomainsService],
+  exports: [OrgAccessService, OrgsService, EmployeesService, OrgDomainsService],
 })
 export class OrgsModule {}

@@ -33,10 +33,6 @@ export class OrgsRepository {
     return this.prisma.organization.findUnique({ where: { id }, select: ORG_COLUMNS });
   }
 
-  userExists(id: string): Promise<boolean> {
-    return this.prisma.user.count({ where: { id } }).then((count) => count > 0);
-  }
-
   /**
    * One statement, so two admins changing different settings at once both keep their change:
    * the jsonb merge happens in the row, not in a copy read earlier.

@@ -6,8 +6,9 @@ import {
 } from '@nestjs/common';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
 import type { CreateOrgDto, OrgDto, UpdateOrgDto } from './dto/org.dto.js';
+import { UsersService } from '../auth/users.service.js';
 import { OrgAccessService } from './org-access.service.js';
-import { DEFAULT_MIN_GROUP_SIZE, readOrgSettings } from './org-settings.js';
+import { DEFAULT_MIN_GROUP_SIZE, type OrgSettings, readOrgSettings } from './org-settings.js';
 import { OrgsRepository, type StoredOrg } from './orgs.repository.js';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class OrgsService {
   constructor(
     private readonly orgs: OrgsRepository,
     private readonly access: OrgAccessService,
+    private readonly users: UsersService,
   ) {}
 
   async create(caller: AuthenticatedUser, input: CreateOrgDto): Promise<OrgDto> {
@@ -38,7 +40,7 @@ export class OrgsService {
       if (caller.role !== 'admin') {
         throw new ForbiddenException("Only a platform admin can change the organisation's admin.");
       }
-      if (!(await this.orgs.userExists(input.adminUserId))) {
+      if (!(await this.users.exists(input.adminUserId))) {
         throw new UnprocessableEntityException('adminUserId names no account.');
       }
     }
@@ -57,6 +59,11 @@ export class OrgsService {
       settings: { ...input.settings },
     });
     return toOrgDto(await this.existing(orgId));
+  }
+
+  /** The organisation's settings as they stand, defaults filled in (those of none if it is gone). */
+  async settingsOf(orgId: string): Promise<OrgSettings> {
+    return readOrgSettings((await this.orgs.find(orgId))?.settings);
   }
 
   private async existing(orgId: string): Promise<StoredOrg> {

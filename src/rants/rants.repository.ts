@@ -191,13 +191,4 @@ export class RantsRepository {
     });
     return count === 1;
   }
-
-  /** The author's country for crisis lines (their preference), read at posting, never stored. */
-  async countryOf(userId: string): Promise<unknown> {
-    const user = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { preferences: true },
-    });
-    return (user?.preferences as { country?: unknown } | null)?.country;
-  }
 }

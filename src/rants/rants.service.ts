@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { UsersService } from '../auth/users.service.js';
 import { CrisisDirectory } from '../assessments/crisis-resources.js';
 import { sha256Hex } from '../auth/tokens.js';
 import { AnonymityKey } from '../common/crypto/anonymity-key.js';
@@ -52,6 +53,7 @@ export class RantsService {
     private readonly encrypted: SealedColumns,
     private readonly anonymity: AnonymityKey,
     private readonly crisisLines: CrisisDirectory,
+    private readonly users: UsersService,
     config: AppConfig,
     redis: RedisClient,
   ) {
@@ -88,7 +90,7 @@ export class RantsService {
       id,
       deleteToken,
       ...(mentionsCrisis(content)
-        ? { crisisResources: this.crisisLines.for(await this.rants.countryOf(authorId)) }
+        ? { crisisResources: this.crisisLines.for(await this.users.countryOf(authorId)) }
         : {}),
     };
   }

@@ -1,5 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import type { ErrorDialect } from '../openapi/error-responses.js';
 import {
+  SCIM_BASE_PATH,
   SCIM_CONTENT_TYPE,
   SCIM_ENTERPRISE_USER,
   SCIM_ERROR,
@@ -253,3 +255,9 @@ const ref = (name: keyof typeof SCIM_COMPONENT_SCHEMAS) => ({
 export const scimContent = (name: keyof typeof SCIM_COMPONENT_SCHEMAS) => ({
   content: { [SCIM_CONTENT_TYPE]: { schema: ref(name) } },
 });
+
+/** SCIM routes answer errors as SCIM errors (RFC 7644 3.12), which the document says. */
+export const SCIM_ERROR_DIALECT: ErrorDialect = {
+  pathPrefix: SCIM_BASE_PATH,
+  ...scimContent('ScimError'),
+};

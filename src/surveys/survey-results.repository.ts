@@ -8,14 +8,6 @@ import type { DepartmentTally, QuestionTally } from './survey-results.js';
 export class SurveyResultsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async settingsOf(orgId: string): Promise<unknown> {
-    const org = await this.prisma.organization.findUnique({
-      where: { id: orgId },
-      select: { settings: true },
-    });
-    return org?.settings;
-  }
-
   /** Responses per department (as recorded when answered), and their wellness scores. */
   departmentTallies(surveyId: string): Promise<DepartmentTally[]> {
     return this.prisma.$queryRaw<DepartmentTally[]>`

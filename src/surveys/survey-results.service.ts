@@ -11,7 +11,7 @@ import type {
 } from './dto/survey-results.dto.js';
 import { SurveyAccess } from './survey-access.js';
 import type { SurveyQuestion } from './survey-questions.js';
-import { readOrgSettings } from '../orgs/org-settings.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { SurveyAudienceRepository } from './survey-audience.repository.js';
 import {
   buildSurveyFigures,
@@ -45,6 +45,7 @@ export class SurveyResultsService {
     private readonly tallies: SurveyResultsRepository,
     private readonly encrypted: SealedColumns,
     private readonly audience: SurveyAudienceRepository,
+    private readonly orgs: OrgsService,
   ) {}
 
   async resultsOf(principal: Principal, surveyId: string): Promise<SurveyResultsDto> {
@@ -97,9 +98,7 @@ export class SurveyResultsService {
         commentsMinGroupSize: survey.commentsMinGroupSize,
       };
     }
-    const { minGroupSize, commentsMinGroupSize } = readOrgSettings(
-      await this.tallies.settingsOf(survey.orgId),
-    );
+    const { minGroupSize, commentsMinGroupSize } = await this.orgs.settingsOf(survey.orgId);
     return { minGroupSize, commentsMinGroupSize };
   }
 

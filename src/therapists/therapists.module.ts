@@ -10,6 +10,6 @@ import { TherapistsService } from './therapists.service.js';
 @Module({
   controllers: [TherapistsController, AppointmentsController],
   providers: [TherapistsRepository, TherapistsService, AppointmentsRepository, AppointmentsService],
-  exports: [AppointmentsService],
+  exports: [AppointmentsService, TherapistsService],
 })
 export class TherapistsModule {}

@@ -127,4 +127,14 @@ export class TherapistsRepository {
     }
     return byTherapist;
   }
+
+  /** Therapists whose specialization mentions the topic, best rated first. */
+  specialisingIn(topic: string, limit: number) {
+    return this.prisma.therapist.findMany({
+      where: { specialization: { contains: topic, mode: 'insensitive' } },
+      orderBy: { rating: { sort: 'desc', nulls: 'last' } },
+      take: limit,
+      select: { id: true, name: true },
+    });
+  }
 }

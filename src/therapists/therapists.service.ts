@@ -186,6 +186,11 @@ export class TherapistsService {
     if (!therapist) throw new NotFoundException(NOT_FOUND);
     return therapist;
   }
+
+  /** Up to `limit` therapists specialising in a topic, best rated first (recommendations). */
+  specialisingIn(topic: string, limit: number): Promise<{ id: string; name: string }[]> {
+    return this.therapists.specialisingIn(topic, limit);
+  }
 }
 
 /** The availability with its defaults, or a 400 naming each field that breaks a rule. */

@@ -91,6 +91,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Gives a user a role.
+         * @description Platform admins only; `admin` makes the user a platform admin. The user's sessions end in the
+         *     same transaction, so the new role applies from their next sign-in. An unknown user answers 404.
+         */
+        patch: operations["adminUsersSetRole"];
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -212,7 +233,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/users/{id}/role": {
+    "/v1/auth/sso/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs in with an ID token from the organisation's identity provider.
+         * @description Public. The ID token must come from a registered provider, be used for the first time, carry
+         *     the nonce the client sent and a verified email of a domain the organisation has verified;
+         *     otherwise 401. The first sign-in makes the account (unless one exists) and the membership. The
+         *     session belongs to the organisation's SSO: ending the membership ends it. Platform admin
+         *     accounts cannot sign in this way (403). Rate-limited per identity (429 with Retry-After).
+         */
+        post: operations["ssoExchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's identity providers.
+         * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+         *     Oldest first, paged with `limit` and `cursor`.
+         */
+        get: operations["orgIdentityProvidersList"];
+        put?: never;
+        /**
+         * Registers an OpenID Connect provider for the organisation's SSO.
+         * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
+         *     Each email domain must be one the organisation has verified (422 otherwise), and the issuer an
+         *     https URL. An issuer shared by several organisations (Entra multi-tenant, Google) is told apart
+         *     by `tenantClaim` and `tenantId`; a registration that would clash answers 409.
+         */
+        post: operations["orgIdentityProvidersRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/identity-providers/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -222,15 +295,15 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Removes an identity provider.
+         * @description For the organisation's admin and platform admins, never an API client. Its people can no longer
+         *     sign in through it; sessions already open stay open.
+         */
+        delete: operations["orgIdentityProvidersRemove"];
         options?: never;
         head?: never;
-        /**
-         * Gives a user a role.
-         * @description Platform admins only; `admin` makes the user a platform admin. The user's sessions end in the
-         *     same transaction, so the new role applies from their next sign-in. An unknown user answers 404.
-         */
-        patch: operations["adminUsersSetRole"];
+        patch?: never;
         trace?: never;
     };
     "/v1/oauth/token": {
@@ -303,79 +376,6 @@ export interface paths {
          *     next request and no new ones are issued. A client already revoked answers 404.
          */
         delete: operations["orgApiClientsRevoke"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/sso/exchange": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Signs in with an ID token from the organisation's identity provider.
-         * @description Public. The ID token must come from a registered provider, be used for the first time, carry
-         *     the nonce the client sent and a verified email of a domain the organisation has verified;
-         *     otherwise 401. The first sign-in makes the account (unless one exists) and the membership. The
-         *     session belongs to the organisation's SSO: ending the membership ends it. Platform admin
-         *     accounts cannot sign in this way (403). Rate-limited per identity (429 with Retry-After).
-         */
-        post: operations["ssoExchange"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/orgs/{orgId}/identity-providers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The organisation's identity providers.
-         * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
-         *     Oldest first, paged with `limit` and `cursor`.
-         */
-        get: operations["orgIdentityProvidersList"];
-        put?: never;
-        /**
-         * Registers an OpenID Connect provider for the organisation's SSO.
-         * @description For the organisation's admin and platform admins, never an API client; anyone else gets 404.
-         *     Each email domain must be one the organisation has verified (422 otherwise), and the issuer an
-         *     https URL. An issuer shared by several organisations (Entra multi-tenant, Google) is told apart
-         *     by `tenantClaim` and `tenantId`; a registration that would clash answers 409.
-         */
-        post: operations["orgIdentityProvidersRegister"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/orgs/{orgId}/identity-providers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Removes an identity provider.
-         * @description For the organisation's admin and platform admins, never an API client. Its people can no longer
-         *     sign in through it; sessions already open stay open.
-         */
-        delete: operations["orgIdentityProvidersRemove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2073,6 +2073,10 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
         };
+        SetRoleDto: {
+            /** @enum {string} */
+            role: "individual" | "manager" | "admin";
+        };
         UpdateMeDto: {
             /** @description Replaces the stored preferences (at most 16 KB as JSON). */
             preferences?: {
@@ -2113,64 +2117,6 @@ export interface components {
         };
         SessionPageDto: {
             items: components["schemas"]["SessionDto"][];
-            /** @description Pass as `cursor` for the next page; null on the last. */
-            nextCursor: string | null;
-        };
-        SetRoleDto: {
-            /** @enum {string} */
-            role: "individual" | "manager" | "admin";
-        };
-        OAuthTokenDto: {
-            access_token: string;
-            /** @enum {string} */
-            token_type: "Bearer";
-            /**
-             * @description The granted scopes, space-separated, each once.
-             * @example employees:read surveys:read
-             */
-            scope: string;
-            expires_in: number;
-        };
-        CreateApiClientDto: {
-            /**
-             * @description What the integration is, e.g. "Workday sync".
-             * @example Workday sync
-             */
-            name: string;
-            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
-        };
-        CreatedApiClientDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @example mmc_3q2-7wEXAMPLEid0 */
-            clientId: string;
-            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
-            /** @description Shown this once; only a hash is kept. */
-            clientSecret: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ApiClientDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @example mmc_3q2-7wEXAMPLEid0 */
-            clientId: string;
-            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
-            /** Format: date-time */
-            revokedAt: string | null;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ApiClientPageDto: {
-            items: components["schemas"]["ApiClientDto"][];
             /** @description Pass as `cursor` for the next page; null on the last. */
             nextCursor: string | null;
         };
@@ -2235,6 +2181,60 @@ export interface components {
         };
         IdentityProviderPageDto: {
             items: components["schemas"]["IdentityProviderDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        OAuthTokenDto: {
+            access_token: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+            /**
+             * @description The granted scopes, space-separated, each once.
+             * @example employees:read surveys:read
+             */
+            scope: string;
+            expires_in: number;
+        };
+        CreateApiClientDto: {
+            /**
+             * @description What the integration is, e.g. "Workday sync".
+             * @example Workday sync
+             */
+            name: string;
+            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
+        };
+        CreatedApiClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example mmc_3q2-7wEXAMPLEid0 */
+            clientId: string;
+            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
+            /** @description Shown this once; only a hash is kept. */
+            clientSecret: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApiClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example mmc_3q2-7wEXAMPLEid0 */
+            clientId: string;
+            scopes: ("employees:read" | "employees:write" | "org.wellness:read" | "surveys:read" | "surveys:write")[];
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApiClientPageDto: {
+            items: components["schemas"]["ApiClientDto"][];
             /** @description Pass as `cursor` for the next page; null on the last. */
             nextCursor: string | null;
         };
@@ -4277,6 +4277,148 @@ export interface operations {
             };
         };
     };
+    adminUsersSetRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
+            401: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the role admin. */
+            403: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none the caller may see (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this route reads. */
+            415: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database) does not answer; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     meGet: {
         parameters: {
             query?: never;
@@ -4994,18 +5136,16 @@ export interface operations {
             };
         };
     };
-    adminUsersSetRole: {
+    ssoExchange: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetRoleDto"];
+                "application/json": components["schemas"]["SsoExchangeDto"];
             };
         };
         responses: {
@@ -5018,7 +5158,138 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["AuthResponseDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown issuer or tenant, an email domain the organisation has not verified, a missing or wrong nonce, a token used before, or an invalid token. */
+            401: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email is a platform admin account. */
+            403: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this route reads. */
+            415: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts for this identity (or very many from this address) in the last minute; try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database) does not answer; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orgIdentityProvidersList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
+                    Link?: string;
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderPageDto"];
                 };
             };
             /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
@@ -5049,7 +5320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Requires the role admin. */
+            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
             403: {
                 headers: {
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
@@ -5064,6 +5335,135 @@ export interface operations {
             };
             /** @description No such resource, or none the caller may see (the two are not told apart). */
             404: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database) does not answer; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orgIdentityProvidersRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdentityProviderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderDto"];
+                };
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
+            401: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
+            403: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none the caller may see (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The issuer (and tenant) is already registered. */
+            409: {
                 headers: {
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
@@ -5090,6 +5490,130 @@ export interface operations {
             };
             /** @description The body is not of a media type this route reads. */
             415: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The issuer cannot be discovered, or a domain is not verified by the organisation. */
+            422: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database) does not answer; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orgIdentityProvidersRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
+            400: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
+            401: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
+            403: {
+                headers: {
+                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none the caller may see (the two are not told apart). */
+            404: {
                 headers: {
                     /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
                     "RateLimit-Policy"?: string;
@@ -5538,530 +6062,6 @@ export interface operations {
         };
     };
     orgApiClientsRevoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
-            400: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
-            401: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
-            403: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource, or none the caller may see (the two are not told apart). */
-            404: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests; try again after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: number;
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency (the database) does not answer; try again shortly. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ssoExchange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SsoExchangeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuthResponseDto"];
-                };
-            };
-            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
-            400: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown issuer or tenant, an email domain the organisation has not verified, a missing or wrong nonce, a token used before, or an invalid token. */
-            401: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The email is a platform admin account. */
-            403: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than this route accepts. */
-            413: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of a media type this route reads. */
-            415: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many attempts for this identity (or very many from this address) in the last minute; try again after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: number;
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency (the database) does not answer; try again shortly. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    orgIdentityProvidersList: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description `nextCursor` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description rel="next": the next page, as `nextCursor` names it; absent on the last. */
-                    Link?: string;
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdentityProviderPageDto"];
-                };
-            };
-            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
-            400: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
-            401: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
-            403: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource, or none the caller may see (the two are not told apart). */
-            404: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests; try again after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: number;
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency (the database) does not answer; try again shortly. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    orgIdentityProvidersRegister: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateIdentityProviderDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdentityProviderDto"];
-                };
-            };
-            /** @description A parameter or the body is missing, unknown or malformed; `errors` lists each field. */
-            400: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid access token: missing, malformed, expired or revoked (see WWW-Authenticate). */
-            401: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    /** @description RFC 6750: `Bearer` with `error="invalid_token"` when a token was sent. */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token is valid but may not do this: a role, an organisation or a scope is missing. */
-            403: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource, or none the caller may see (the two are not told apart). */
-            404: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The issuer (and tenant) is already registered. */
-            409: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than this route accepts. */
-            413: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not of a media type this route reads. */
-            415: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The issuer cannot be discovered, or a domain is not verified by the organisation. */
-            422: {
-                headers: {
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests; try again after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: number;
-                    /** @description The limits that counted this request (IETF RateLimit header fields): quota q per w seconds. */
-                    "RateLimit-Policy"?: string;
-                    /** @description Where the caller stands in the limit closest to running out: r left, t seconds to reset. */
-                    RateLimit?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The service failed; nothing of its internals is shown. Safe to retry reads. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency (the database) does not answer; try again shortly. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    orgIdentityProvidersRemove: {
         parameters: {
             query?: never;
             header?: never;

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { clientCredentialsOf } from '../clients/client-credentials.js';
+import { clientCredentialsOf } from '../client-credentials.js';
 import { normaliseEmail, sha256Hex } from '../tokens.js';
 
 export interface TrackedRequest {

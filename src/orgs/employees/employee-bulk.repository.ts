@@ -57,20 +57,6 @@ export class EmployeeBulkRepository {
   }
 
   /**
-   * Makes the accounts that do not exist yet, all with the same unusable password hash, and
-   * answers the id of every one of these emails (one made meanwhile by a sign-up is reused).
-   */
-  async createAccounts(tx: Tx, emails: string[], passwordHash: string) {
-    await tx.$executeRaw`
-      INSERT INTO users (email, password)
-      SELECT unnest(${emails}::text[]), ${passwordHash}
-      ON CONFLICT (email) DO NOTHING`;
-    const rows = await tx.$queryRaw<Array<{ id: string; email: string }>>`
-      SELECT id, email::text AS email FROM users WHERE email = ANY(${emails}::citext[])`;
-    return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
-  }
-
-  /**
    * Adds the memberships and answers their ids by user id. A membership that appeared since the
    * roster was read (a first SSO sign-in does not take the organisation's lock) takes the row's
    * details instead of failing the call.

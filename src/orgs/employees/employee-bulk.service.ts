@@ -28,7 +28,8 @@ import {
 import { EmployeeBulkRepository } from './employee-bulk.repository.js';
 import { EmployeesRepository } from './employees.repository.js';
 import { RECOMPUTE_WELLNESS } from '../../org-wellness/org-wellness.jobs.js';
-import { unusablePasswordHash } from './unusable-password.js';
+import { SessionsService } from '../../auth/sessions.service.js';
+import { UsersService } from '../../auth/users.service.js';
 
 /** A 10,000-row roster takes a few seconds; the default 5 s would cut large ones short. */
 const BULK_TRANSACTION_TIMEOUT_MS = 60_000;
@@ -43,6 +44,8 @@ export class EmployeeBulkService {
     private readonly access: OrgAccessService,
     private readonly domains: OrgDomainsService,
     private readonly outbox: Outbox,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async upsert(
@@ -109,9 +112,7 @@ export class EmployeeBulkService {
     );
     if (creates.length === 0 && changes.length === 0) return new Map();
     const newEmails = creates.flatMap((plan) => (plan.userId ? [] : [plan.email]));
-    const accountIds = newEmails.length
-      ? await this.bulk.createAccounts(tx, newEmails, await unusablePasswordHash())
-      : new Map<string, string>();
+    const accountIds = await this.users.createManyWithoutPassword(newEmails, tx);
     const createdIds = await this.bulk.insertMembers(
       tx,
       orgId,
@@ -131,10 +132,9 @@ export class EmployeeBulkService {
       })),
     );
     const ended = changes.filter((plan) => plan.diff.membership === 'end');
-    await this.employees.endSsoSessions(
+    await this.sessions.endFor(
+      { userIds: ended.map((plan) => plan.userId), beganThroughSsoOf: orgId },
       tx,
-      orgId,
-      ended.map((plan) => plan.userId),
     );
     await this.outbox.add(tx, RECOMPUTE_WELLNESS, orgId, { orgId });
     return new Map(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { newAnonymizedId } from '../anonymized-id.js';
 import { type OrgSettings, readOrgSettings } from '../org-settings.js';
 
 /** A Prisma client or an open transaction of one. */
@@ -94,31 +95,22 @@ export class EmployeesRepository {
     return { total, rows };
   }
 
-  /** The account with this email, and whether it is a platform admin's. */
-  async findAccount(
-    tx: Prisma.TransactionClient,
-    email: string,
-  ): Promise<{ id: string; platformAdmin: boolean } | null> {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
-    return user ? { id: user.id, platformAdmin: user.role === 'admin' } : null;
-  }
-
-  /** An account for someone of a verified domain; it holds nothing the organisation wrote. */
-  async createUser(
-    tx: Prisma.TransactionClient,
-    data: { email: string; passwordHash: string },
-  ): Promise<string> {
-    const user = await tx.user.create({
-      data: { email: data.email, password: data.passwordHash },
-      select: { id: true },
-    });
-    return user.id;
-  }
-
   findMembership(tx: Prisma.TransactionClient, orgId: string, userId: string) {
     return tx.employee.findUnique({
       where: { orgId_userId: { orgId, userId } },
       select: { id: true, endedAt: true },
+    });
+  }
+
+  /** Makes the person a member unless a membership (running or ended) exists already. */
+  async createUnlessAny(
+    tx: Prisma.TransactionClient,
+    data: { orgId: string; userId: string; displayName: string | null },
+  ): Promise<void> {
+    await tx.employee.upsert({
+      where: { orgId_userId: { orgId: data.orgId, userId: data.userId } },
+      create: { ...data, anonymizedId: newAnonymizedId() },
+      update: {},
     });
   }
 
@@ -134,15 +126,12 @@ export class EmployeesRepository {
     await tx.employee.update({ where: { id }, data, select: { id: true } });
   }
 
-  /**
-   * Ends the sessions these people began through this organisation's SSO, and no other: a
-   * person's own sign-ins, and those through other organisations, are not the organisation's
-   * to end.
-   */
-  async endSsoSessions(tx: Prisma.TransactionClient, orgId: string, userIds: string[]) {
-    if (userIds.length === 0) return;
-    await tx.$executeRaw`
-      DELETE FROM refresh_tokens
-       WHERE sso_org_id = ${orgId}::uuid AND user_id = ANY(${userIds}::uuid[])`;
+  /** The person's memberships in every organisation, with its name, for their export. */
+  membershipsOf(userId: string) {
+    return this.prisma.employee.findMany({
+      where: { userId },
+      omit: { userId: true },
+      include: { organization: { select: { id: true, name: true } } },
+    });
   }
 }

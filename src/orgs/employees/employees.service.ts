@@ -20,8 +20,9 @@ import type { EmployeeDto, EmployeeQueryDto } from './dto/employee.dto.js';
 import { claimRefusal } from './employee-bulk.js';
 import { diffEmployee, type EmployeeChange } from './employee-change.js';
 import { toEmployeeDto, toEmployeeState } from './employee.mapper.js';
+import { SessionsService } from '../../auth/sessions.service.js';
+import { UsersService } from '../../auth/users.service.js';
 import { type EmployeeFilter, EmployeesRepository } from './employees.repository.js';
-import { unusablePasswordHash } from './unusable-password.js';
 
 const NO_SUCH_EMPLOYEE = 'No such employee.';
 
@@ -45,6 +46,8 @@ export class EmployeesService {
     private readonly access: OrgAccessService,
     private readonly domains: OrgDomainsService,
     private readonly outbox: Outbox,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async list(principal: Principal, orgId: string, query: EmployeeQueryDto) {
@@ -92,14 +95,9 @@ export class EmployeesService {
     // The account, the membership and the recompute job exist together or not at all.
     return this.prisma.$transaction(async (tx) => {
       assertDepartment(await this.lockedSettings(tx, orgId), input.department);
-      const account = await this.employees.findAccount(tx, email);
-      await this.assertMayClaim(tx, orgId, email, account?.platformAdmin ?? false);
-      const userId =
-        account?.id ??
-        (await this.employees.createUser(tx, {
-          email,
-          passwordHash: await unusablePasswordHash(),
-        }));
+      const account = await this.users.findByEmail(email, tx);
+      await this.assertMayClaim(tx, orgId, email, account?.role === 'admin');
+      const userId = account?.id ?? (await this.users.createWithoutPassword({ email }, tx)).id;
       const details = {
         jobTitle: input.jobTitle ?? null,
         department: input.department ?? null,
@@ -147,18 +145,30 @@ export class EmployeesService {
       if (!diff.changed) return toEmployeeDto(current);
       assertDepartment(settings, diff.fields.department);
       if (diff.membership === 'restart') {
-        const account = await this.employees.findAccount(tx, current.user.email);
-        await this.assertMayClaim(tx, orgId, current.user.email, account?.platformAdmin ?? false);
+        const account = await this.users.findByEmail(current.user.email, tx);
+        await this.assertMayClaim(tx, orgId, current.user.email, account?.role === 'admin');
       }
       const endedAt =
         diff.membership === 'end' ? new Date() : diff.membership === 'restart' ? null : undefined;
       await this.employees.updateMembership(tx, employeeId, { ...diff.fields, endedAt });
       if (diff.membership === 'end') {
-        await this.employees.endSsoSessions(tx, orgId, [current.userId]);
+        await this.sessions.endFor({ userIds: [current.userId], beganThroughSsoOf: orgId }, tx);
       }
       await this.outbox.add(tx, RECOMPUTE_WELLNESS, orgId, { orgId });
       return toEmployeeDto((await this.employees.find(tx, orgId, employeeId))!);
     });
+  }
+
+  /**
+   * The first sign-in through the organisation's SSO makes the person a member; a membership
+   * that exists already, running or ended, is left as the organisation set it. Give it the
+   * sign-in's transaction.
+   */
+  joinThroughSso(
+    tx: Prisma.TransactionClient,
+    member: { orgId: string; userId: string; displayName: string | null },
+  ): Promise<void> {
+    return this.employees.createUnlessAny(tx, member);
   }
 
   /** Ends the membership (again is fine) and the sessions begun through the organisation. */
@@ -182,6 +192,11 @@ export class EmployeesService {
     const settings = await this.employees.lockOrg(tx, orgId);
     if (!settings) throw new NotFoundException('No such organisation.');
     return settings;
+  }
+
+  /** What every organisation holds about the person as its member, for their export. */
+  exportMemberships(userId: string) {
+    return this.employees.membershipsOf(userId);
   }
 }
 

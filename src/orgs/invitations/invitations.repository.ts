@@ -89,14 +89,6 @@ export class InvitationsRepository {
     return tx.orgInvitation.findUnique({ where: { id }, select: INVITATION_COLUMNS });
   }
 
-  async emailOf(userId: string): Promise<string | null> {
-    const user = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { email: true },
-    });
-    return user?.email ?? null;
-  }
-
   async orgName(tx: Prisma.TransactionClient, orgId: string): Promise<string> {
     const org = await tx.organization.findUniqueOrThrow({
       where: { id: orgId },

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { AuthenticatedUser, Principal } from '../../auth/roles.js';
 import { normaliseEmail } from '../../auth/tokens.js';
+import { UsersService } from '../../auth/users.service.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
 import { PrismaService } from '../../database/prisma.service.js';
@@ -44,6 +45,7 @@ export class InvitationsService {
     private readonly employees: EmployeesRepository,
     private readonly access: OrgAccessService,
     private readonly outbox: Outbox,
+    private readonly users: UsersService,
   ) {}
 
   async invite(principal: Principal, orgId: string, input: InviteDto): Promise<InvitationDto> {
@@ -55,7 +57,7 @@ export class InvitationsService {
       if (!departmentAllowed(settings, input.department)) {
         throw new UnprocessableEntityException(unknownDepartmentMessage(input.department!));
       }
-      const account = await this.employees.findAccount(tx, email);
+      const account = await this.users.findByEmail(email, tx);
       const membership = account && (await this.employees.findMembership(tx, orgId, account.id));
       if (membership && membership.endedAt === null) {
         throw new ConflictException('This person is already a member of the organisation.');
@@ -107,7 +109,7 @@ export class InvitationsService {
   ): Promise<ReceivedInvitationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const email = await this.invitations.emailOf(user.userId);
+    const email = (await this.users.find(user.userId))?.email ?? null;
     if (!email) return { items: [], nextCursor: null };
     const rows = await this.invitations.openFor(email, limit, cursor);
     return toPage(rows, limit, (row) => ({
@@ -123,7 +125,7 @@ export class InvitationsService {
 
   /** The person joins: a membership with the invitation's details (or theirs again if it ended). */
   async accept(user: AuthenticatedUser, id: string): Promise<AcceptedInvitationDto> {
-    const email = await this.invitations.emailOf(user.userId);
+    const email = (await this.users.find(user.userId))?.email ?? null;
     if (!email) throw new NotFoundException(NO_SUCH_INVITATION);
     // The answer, the membership and the recompute go together.
     return this.prisma.$transaction(async (tx) => {
@@ -167,7 +169,7 @@ export class InvitationsService {
   }
 
   async decline(user: AuthenticatedUser, id: string): Promise<void> {
-    const email = await this.invitations.emailOf(user.userId);
+    const email = (await this.users.find(user.userId))?.email ?? null;
     const declined =
       email &&
       (await this.prisma.$transaction((tx) => this.invitations.respond(tx, id, email, 'declined')));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '../../auth/passwords.js';
+import { hashPassword } from './passwords.js';
 
 /**
  * The password hash of an account made for someone by their organisation: argon2id of 256

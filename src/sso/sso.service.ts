@@ -8,17 +8,21 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { JWTPayload } from 'jose';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
-import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
-import { OutboundHttp } from '../../common/outbound/outbound-http.js';
-import { EMAIL_MAX_LENGTH } from '../../common/validation/text-limits.js';
-import { AppConfig } from '../../config/app-config.js';
-import { OrgDomainsService } from '../../orgs/domains/org-domains.service.js';
-import { OrgAccessService } from '../../orgs/org-access.service.js';
-import { AuthService } from '../auth.service.js';
-import type { AuthResponseDto } from '../dto/user.dto.js';
-import type { AuthenticatedUser } from '../roles.js';
-import { normaliseEmail, sha256Hex } from '../tokens.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
+import { OutboundHttp } from '../common/outbound/outbound-http.js';
+import { EMAIL_MAX_LENGTH } from '../common/validation/text-limits.js';
+import { AppConfig } from '../config/app-config.js';
+import { OrgDomainsService } from '../orgs/domains/org-domains.service.js';
+import { OrgAccessService } from '../orgs/org-access.service.js';
+import { EmployeesService } from '../orgs/employees/employees.service.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { PublicUser } from '../auth/users.repository.js';
+import { UsersService } from '../auth/users.service.js';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthResponseDto } from '../auth/dto/user.dto.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import { normaliseEmail, sha256Hex } from '../auth/tokens.js';
 import type {
   CreateIdentityProviderDto,
   IdentityProviderDto,
@@ -34,6 +38,10 @@ import {
   pickProvider,
 } from './sso-rules.js';
 
+type SsoSignInOutcome =
+  | { outcome: 'signed-in'; user: PublicUser }
+  | { outcome: 'replayed' | 'domain-unverified' | 'platform-admin' };
+
 /** An ID token is remembered at least this long after use, whatever its own expiry says. */
 const USED_TOKEN_MIN_MS = 10 * 60_000;
 
@@ -47,6 +55,9 @@ export class SsoService {
     private readonly outbound: OutboundHttp,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly employees: EmployeesService,
+    private readonly prisma: PrismaService,
   ) {}
 
   /**
@@ -122,7 +133,7 @@ export class SsoService {
       throw new UnauthorizedException('This email domain is not signed in by this provider.');
     }
     const displayName = typeof claims.name === 'string' ? claims.name.slice(0, 80) : null;
-    const signedIn = await this.providers.signIn({
+    const signedIn = await this.signIn({
       orgId: provider.orgId,
       email,
       displayName,
@@ -130,7 +141,6 @@ export class SsoService {
         hash: sha256Hex(input.idToken),
         expiresAt: new Date(Math.max((claims.exp ?? 0) * 1000, Date.now() + USED_TOKEN_MIN_MS)),
       },
-      domainVerified: (db) => this.domains.coversEmail(provider.orgId, email, db),
     });
     switch (signedIn.outcome) {
       case 'replayed':
@@ -146,6 +156,40 @@ export class SsoService {
       case 'signed-in':
         return this.auth.respond(signedIn.user, provider.orgId);
     }
+  }
+
+  /**
+   * One transaction: the domain is verified now (a revocation meanwhile is seen), a platform
+   * admin's account is never used, the token is spent, and an account is never left without
+   * the membership that justified it. A refusal writes nothing.
+   */
+  private signIn(input: {
+    orgId: string;
+    email: string;
+    displayName: string | null;
+    usedToken: { hash: string; expiresAt: Date };
+  }): Promise<SsoSignInOutcome> {
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await this.domains.coversEmail(input.orgId, input.email, tx))) {
+        return { outcome: 'domain-unverified' };
+      }
+      const existing = await this.users.findByEmail(input.email, tx);
+      if (existing?.role === 'admin') return { outcome: 'platform-admin' };
+      if (!(await this.providers.spendToken(tx, input.usedToken))) return { outcome: 'replayed' };
+      // A new account is the person's own first sign-in: their name from their provider.
+      const user =
+        existing ??
+        (await this.users.createWithoutPassword(
+          { email: input.email, displayName: input.displayName },
+          tx,
+        ));
+      await this.employees.joinThroughSso(tx, {
+        orgId: input.orgId,
+        userId: user.id,
+        displayName: input.displayName,
+      });
+      return { outcome: 'signed-in', user };
+    });
   }
 }
 

@@ -11,8 +11,8 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
-import { DOMAIN_MAX_LENGTH } from '../../orgs/domains/domain-rules.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../common/pagination/page.dto.js';
+import { DOMAIN_MAX_LENGTH } from '../orgs/domains/domain-rules.js';
 
 const ISSUER_MAX_LENGTH = 500;
 const CLIENT_ID_MAX_LENGTH = 200;

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { ApiClientsRepository } from '../clients/api-clients.repository.js';
+import { ApiClientsRepository } from './api-clients.repository.js';
 import {
   AccessTokenKey,
   CLIENT_TOKEN_AUDIENCE,
   TOKEN_ALGORITHM,
   TOKEN_ISSUER,
-} from '../access-token-key.js';
+} from '../auth/access-token-key.js';
 import {
   type AuthenticatedClient,
   CLIENT_SCOPES,
   type ClientScope,
   type ClientTokenClaims,
-} from '../roles.js';
+} from '../auth/roles.js';
 
 /**
  * Verifies client-credentials tokens (audience `mindfulme-hr`), and that the client has not been

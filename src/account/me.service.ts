@@ -6,15 +6,13 @@ import {
 } from '@nestjs/common';
 import { decodeCursor, toPage } from '../common/pagination/cursor.js';
 import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
-import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import type { ChangePasswordDto } from './dto/credentials.dto.js';
-import type { AuthResponseDto, SessionPageDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
-import { hashPassword, verifyPassword } from './passwords.js';
-import { AuthService } from './auth.service.js';
-import { SessionsService } from './sessions.service.js';
-import { toUserDto } from './user.mapper.js';
-import { UsersRepository } from './users.repository.js';
+import type { ChangePasswordDto } from '../auth/dto/credentials.dto.js';
+import type { AuthResponseDto, UserDto } from '../auth/dto/user.dto.js';
+import type { SessionPageDto, UpdateMeDto } from './dto/account.dto.js';
+import { AuthService } from '../auth/auth.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { toUserDto } from '../auth/user.mapper.js';
+import { UsersService } from '../auth/users.service.js';
 
 /** Preferences are free-form for clients, but bounded. */
 const PREFERENCES_MAX_BYTES = 16 * 1024;
@@ -23,14 +21,13 @@ const PREFERENCES_MAX_BYTES = 16 * 1024;
 @Injectable()
 export class MeService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly auth: AuthService,
-    private readonly prisma: PrismaService,
   ) {}
 
   async get(userId: string): Promise<UserDto> {
-    const user = await this.users.findById(userId);
+    const user = await this.users.find(userId);
     // The token outlived its account (deleted since): not a client error to describe.
     if (!user) throw new UnauthorizedException('This account no longer exists.');
     return toUserDto(user);
@@ -44,28 +41,18 @@ export class MeService {
       throw new BadRequestException('preferences must be at most 16 KB of JSON.');
     }
     await this.get(userId);
-    const user = await this.users.update(userId, {
+    const user = await this.users.updateProfile(userId, {
       displayName: input.displayName,
       avatarUrl: input.avatarUrl,
       timezone: input.timezone,
-      preferences: input.preferences as Prisma.InputJsonValue | undefined,
+      preferences: input.preferences,
     });
     return toUserDto(user);
   }
 
   /** A new password ends every session, this one included, and starts a fresh one. */
   async changePassword(userId: string, input: ChangePasswordDto): Promise<AuthResponseDto> {
-    const found = await this.users.findCredentialsById(userId);
-    if (!found) throw new UnauthorizedException('This account no longer exists.');
-    if (!(await verifyPassword(found.password, input.currentPassword))) {
-      throw new UnauthorizedException('The current password is not right.');
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    const { password: _old, ...user } = found;
-    await this.prisma.$transaction([
-      this.prisma.user.update({ where: { id: userId }, data: { password: passwordHash } }),
-      this.prisma.refreshToken.deleteMany({ where: { userId } }),
-    ]);
+    const user = await this.users.changePassword(userId, input.currentPassword, input.newPassword);
     return this.auth.respond(user);
   }
 
@@ -76,8 +63,9 @@ export class MeService {
    * wrote stay, without them. Anonymous rants and survey answers never pointed at them.
    */
   async erase(userId: string): Promise<void> {
-    const { count } = await this.prisma.user.deleteMany({ where: { id: userId } });
-    if (count === 0) throw new NotFoundException('This account no longer exists.');
+    if (!(await this.users.erase(userId))) {
+      throw new NotFoundException('This account no longer exists.');
+    }
   }
 
   /**

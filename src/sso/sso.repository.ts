@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Cursor, newerThan } from '../../common/pagination/cursor.js';
-import { type Db, PrismaService } from '../../database/prisma.service.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { newAnonymizedId } from '../../orgs/anonymized-id.js';
-import { PUBLIC_USER_COLUMNS, type PublicUser } from '../users.repository.js';
+import { type Cursor, newerThan } from '../common/pagination/cursor.js';
+import { type Db, PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { ProviderCandidate } from './sso-rules.js';
-import { isUniqueViolation } from '../../database/unique-violation.js';
-
-/**
- * Marks an account made by SSO: not an argon2 hash, so no password ever matches it (argon2
- * refuses to verify against it) until the person sets one.
- */
-const NO_PASSWORD = '!sso-only';
+import { isUniqueViolation } from '../database/unique-violation.js';
 
 const PROVIDER_COLUMNS = {
   id: true,
@@ -35,19 +27,6 @@ const toStored = (row: ProviderRow): StoredProvider => ({
   ...row,
   emailDomains: row.emailDomains as string[],
 });
-
-export interface SsoSignIn {
-  orgId: string;
-  email: string;
-  displayName: string | null;
-  usedToken: { hash: string; expiresAt: Date };
-  /** Read inside the sign-in's transaction, so a revocation meanwhile is seen. */
-  domainVerified: (db: Db) => Promise<boolean>;
-}
-
-export type SsoSignInOutcome =
-  | { outcome: 'signed-in'; user: PublicUser }
-  | { outcome: 'replayed' | 'domain-unverified' | 'platform-admin' };
 
 @Injectable()
 export class SsoRepository {
@@ -106,42 +85,15 @@ export class SsoRepository {
   }
 
   /**
-   * One transaction: the domain is verified now, a platform admin's account is never used, the
-   * token is spent, and an account is never left without the membership that justified it. A
-   * refusal writes nothing.
+   * Spends a used ID token: answers false when it was spent before (a replay). Give it the
+   * sign-in's transaction, so a refused sign-in leaves the token unspent.
    */
-  signIn(input: SsoSignIn): Promise<SsoSignInOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await input.domainVerified(tx))) return { outcome: 'domain-unverified' };
-      const existing = await tx.user.findUnique({
-        where: { email: input.email },
-        select: PUBLIC_USER_COLUMNS,
-      });
-      if (existing?.role === 'admin') return { outcome: 'platform-admin' };
-      const spent = await tx.$executeRaw`
-        INSERT INTO sso_used_tokens (token_hash, expires_at)
-        VALUES (${input.usedToken.hash}, ${input.usedToken.expiresAt})
-        ON CONFLICT (token_hash) DO NOTHING`;
-      if (spent === 0) return { outcome: 'replayed' };
-      // A new account is the person's own first sign-in: their name from their provider.
-      const user =
-        existing ??
-        (await tx.user.create({
-          data: { email: input.email, password: NO_PASSWORD, displayName: input.displayName },
-          select: PUBLIC_USER_COLUMNS,
-        }));
-      await tx.employee.upsert({
-        where: { orgId_userId: { orgId: input.orgId, userId: user.id } },
-        create: {
-          orgId: input.orgId,
-          userId: user.id,
-          anonymizedId: newAnonymizedId(),
-          displayName: input.displayName,
-        },
-        update: {},
-      });
-      return { outcome: 'signed-in', user };
-    });
+  async spendToken(tx: Db, token: { hash: string; expiresAt: Date }): Promise<boolean> {
+    const spent = await tx.$executeRaw`
+      INSERT INTO sso_used_tokens (token_hash, expires_at)
+      VALUES (${token.hash}, ${token.expiresAt})
+      ON CONFLICT (token_hash) DO NOTHING`;
+    return spent === 1;
   }
 
   /** Forgets used tokens once they have expired (they could not be exchanged any more). */

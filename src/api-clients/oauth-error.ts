@@ -1,4 +1,4 @@
-import { REQUESTED_SCOPE_MAX_LENGTH } from './client-credentials.js';
+import { REQUESTED_SCOPE_MAX_LENGTH } from '../auth/client-credentials.js';
 
 /** How an invalid_scope error names the scopes asked for that the client was not given. */
 export const NOT_GRANTED_PREFIX = 'Not granted to this client: ';

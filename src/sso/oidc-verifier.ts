@@ -1,7 +1,7 @@
 import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, customFetch, decodeJwt, type JWTPayload, jwtVerify } from 'jose';
-import { BoundedMemo } from '../../common/cache/bounded-memo.js';
-import { OutboundHttp } from '../../common/outbound/outbound-http.js';
+import { BoundedMemo } from '../common/cache/bounded-memo.js';
+import { OutboundHttp } from '../common/outbound/outbound-http.js';
 
 const DISCOVERY_TIMEOUT_MS = 5000;
 /** Clock difference tolerated between the provider and this service. */

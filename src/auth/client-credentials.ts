@@ -1,5 +1,5 @@
-import { base64UrlLength } from '../../common/validation/text-limits.js';
-import { CLIENT_SCOPES } from '../roles.js';
+import { base64UrlLength } from '../common/validation/text-limits.js';
+import { CLIENT_SCOPES } from './roles.js';
 
 export const CLIENT_ID_PREFIX = 'mmc_';
 export const CLIENT_ID_BYTES = 12;

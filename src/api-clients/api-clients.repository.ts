@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Cursor, olderThan } from '../../common/pagination/cursor.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { type Cursor, olderThan } from '../common/pagination/cursor.js';
+import { PrismaService } from '../database/prisma.service.js';
 
 const LISTED_COLUMNS = {
   id: true,

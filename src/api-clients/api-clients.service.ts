@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
-import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../../common/pagination/page.dto.js';
-import { OrgAccessService } from '../../orgs/org-access.service.js';
-import { CLIENT_TOKEN_AUDIENCE } from '../access-token-key.js';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../passwords.js';
-import type { AuthenticatedUser, ClientScope, ClientTokenClaims } from '../roles.js';
+import { decodeCursor, toPage } from '../common/pagination/cursor.js';
+import { type CursorQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page.dto.js';
+import { OrgAccessService } from '../orgs/org-access.service.js';
+import { CLIENT_TOKEN_AUDIENCE } from '../auth/access-token-key.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.js';
+import type { AuthenticatedUser, ClientScope, ClientTokenClaims } from '../auth/roles.js';
 import type {
   ApiClientDto,
   ApiClientPageDto,
@@ -20,7 +20,7 @@ import {
   CLIENT_ID_PREFIX,
   CLIENT_SECRET_BYTES,
   REQUESTED_SCOPE_MAX_LENGTH,
-} from './client-credentials.js';
+} from '../auth/client-credentials.js';
 import { NOT_GRANTED_PREFIX, OAuthError } from './oauth-error.js';
 
 /** Client-credentials tokens live 10 minutes; HR systems ask again when one expires. */

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
-import { ApiNextCursor, PAGE_MAX_LIMIT } from '../../common/pagination/page.dto.js';
-import { ACCESS_TOKEN_MAX_LENGTH } from '../access-token-key.js';
-import { CLIENT_SCOPES, type ClientScope } from '../roles.js';
+import { ApiNextCursor, PAGE_MAX_LIMIT } from '../common/pagination/page.dto.js';
+import { ACCESS_TOKEN_MAX_LENGTH } from '../auth/access-token-key.js';
+import { CLIENT_SCOPES, type ClientScope } from '../auth/roles.js';
 import {
   CLIENT_ID_LENGTH,
   CLIENT_ID_PREFIX,
   CLIENT_SECRET_LENGTH,
   GRANTED_SCOPE_MAX_LENGTH,
-} from './client-credentials.js';
+} from '../auth/client-credentials.js';
 
 const CLIENT_NAME_MAX_LENGTH = 100;
 const BASE64URL = '[A-Za-z0-9_-]';

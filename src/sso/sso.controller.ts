@@ -18,12 +18,12 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CursorQueryDto } from '../../common/pagination/page.dto.js';
-import { AuthResponseDto } from '../dto/user.dto.js';
-import { CurrentUser } from '../guards/current-user.decorator.js';
-import { Public } from '../guards/public.decorator.js';
-import type { AuthenticatedUser } from '../roles.js';
-import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
+import { AuthResponseDto } from '../auth/dto/user.dto.js';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
+import { Public } from '../auth/guards/public.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import { FederatedRateLimited } from '../auth/throttling/rate-limited.decorator.js';
 import {
   CreateIdentityProviderDto,
   IdentityProviderDto,

@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CursorQueryDto } from '../../common/pagination/page.dto.js';
-import { CurrentUser } from '../guards/current-user.decorator.js';
-import type { AuthenticatedUser } from '../roles.js';
+import { CursorQueryDto } from '../common/pagination/page.dto.js';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
 import { ApiClientPageDto, CreateApiClientDto, CreatedApiClientDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
 

@@ -13,8 +13,8 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../guards/public.decorator.js';
-import { FederatedRateLimited } from '../throttling/rate-limited.decorator.js';
+import { Public } from '../auth/guards/public.decorator.js';
+import { FederatedRateLimited } from '../auth/throttling/rate-limited.decorator.js';
 import { OAuthTokenDto } from './api-clients.dto.js';
 import { ApiClientsService } from './api-clients.service.js';
 import {
@@ -23,7 +23,7 @@ import {
   CLIENT_SECRET_LENGTH,
   clientCredentialsOf,
   REQUESTED_SCOPE_MAX_LENGTH,
-} from './client-credentials.js';
+} from '../auth/client-credentials.js';
 import { OAUTH_ERROR_DESCRIPTION_MAX_LENGTH, OAuthError } from './oauth-error.js';
 
 @Catch(OAuthError)

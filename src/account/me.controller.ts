@@ -13,13 +13,14 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CursorQueryDto } from '../common/pagination/page.dto.js';
-import { ChangePasswordDto } from './dto/credentials.dto.js';
-import { AuthResponseDto, SessionPageDto, UpdateMeDto, UserDto } from './dto/user.dto.js';
-import { CurrentUser } from './guards/current-user.decorator.js';
+import { ChangePasswordDto } from '../auth/dto/credentials.dto.js';
+import { AuthResponseDto, UserDto } from '../auth/dto/user.dto.js';
+import { SessionPageDto, UpdateMeDto } from './dto/account.dto.js';
+import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import { MeService } from './me.service.js';
 import { PersonalDataService } from './personal-data.service.js';
-import type { AuthenticatedUser } from './roles.js';
-import { RateLimited } from './throttling/rate-limited.decorator.js';
+import type { AuthenticatedUser } from '../auth/roles.js';
+import { RateLimited } from '../auth/throttling/rate-limited.decorator.js';
 
 @ApiTags('me')
 @ApiBearerAuth('bearer')
