@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { therapist } from './factories/catalogue.js';
+import { platformAdmin } from './factories/people.js';
 
 interface Slot {
   startTime: string;
@@ -52,31 +54,14 @@ describe('appointments', () => {
     t = await startTestApp();
     prisma = t.app.get(PrismaService);
     [client, other] = await Promise.all([register(t.app, 'client'), register(t.app, 'other')]);
-    const boss = await register(t.app, 'admin');
-    await prisma.user.update({ where: { id: boss.user.id }, data: { role: 'admin' } });
-    admin = (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: boss.email, password: boss.password },
-      })
-    ).json();
-    const created = await inject({
-      method: 'POST',
-      url: '/v1/therapists',
-      headers: as(admin),
-      payload: {
-        name: 'Dr. Jonas Weber',
-        specialization: 'anxiety',
-        licenseNumber: 'PP-BE-2200',
-        availability: {
-          timezone: 'Europe/Berlin',
-          weekly: DAYS.map((weekday) => ({ day: weekday, start: '09:00', end: '17:00' })),
-        },
+    admin = await platformAdmin(t.app, 'admin');
+    therapistId = await therapist(t.app, admin.accessToken, {
+      licenseNumber: 'PP-BE-2200',
+      availability: {
+        timezone: 'Europe/Berlin',
+        weekly: DAYS.map((weekday) => ({ day: weekday, start: '09:00', end: '17:00' })),
       },
     });
-    expect(created.statusCode).toBe(201);
-    therapistId = created.json().id;
   });
 
   afterAll(async () => {

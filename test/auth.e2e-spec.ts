@@ -6,6 +6,7 @@ import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -393,7 +394,7 @@ describe('identity: accounts, sessions and roles', () => {
 
     it('keeps admin routes to admins, and marks them in the OpenAPI document', async () => {
       const person = await register(t.app);
-      const admin = await register(t.app, 'admin');
+      const admin = await platformAdmin(t.app, 'admin');
       const route = `/v1/admin/users/${person.user.id}/role`;
       const refused = await inject({
         method: 'PATCH',
@@ -404,18 +405,10 @@ describe('identity: accounts, sessions and roles', () => {
       expect(refused.statusCode).toBe(403);
       expect(refused.headers['content-type']).toMatch(PROBLEM);
 
-      await prisma.user.update({ where: { id: admin.user.id }, data: { role: 'admin' } });
-      const adminSession = (
-        await inject({
-          method: 'POST',
-          url: '/v1/auth/login',
-          payload: { email: admin.email, password: admin.password },
-        })
-      ).json();
       const granted = await inject({
         method: 'PATCH',
         url: route,
-        headers: bearer(adminSession.accessToken),
+        headers: bearer(admin.accessToken),
         payload: { role: 'manager' },
       });
       expect(granted.statusCode).toBe(200);
@@ -439,7 +432,7 @@ describe('identity: accounts, sessions and roles', () => {
       await inject({
         method: 'PATCH',
         url: `/v1/admin/users/${admin.user.id}/role`,
-        headers: bearer(adminSession.accessToken),
+        headers: bearer(admin.accessToken),
         payload: { role: 'individual' },
       });
       expect(
@@ -447,7 +440,7 @@ describe('identity: accounts, sessions and roles', () => {
           await inject({
             method: 'GET',
             url: '/v1/admin/rants/reported',
-            headers: bearer(adminSession.accessToken),
+            headers: bearer(admin.accessToken),
           })
         ).statusCode,
       ).toBe(401);

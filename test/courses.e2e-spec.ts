@@ -1,52 +1,22 @@
-import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
+import { RESILIENCE_COURSE } from './factories/catalogue.js';
 
 describe('courses', () => {
   let t: TestApp;
-  let prisma: PrismaService;
   let learner: SignedIn;
   let admin: { accessToken: string };
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
   const titles = (page: { items: Array<{ title: string }> }) =>
     page.items.map((item) => item.title).sort();
-  const newCourse = {
-    title: 'Resilience basics',
-    description: 'Bouncing back from setbacks at work',
-    difficulty: 'beginner',
-    topic: 'resilience',
-    modules: [
-      {
-        id: 'intro',
-        title: 'What resilience is',
-        kind: 'video',
-        durationMinutes: 5,
-        contentUrl: 'https://cdn.example/r/intro.mp4',
-      },
-      {
-        id: 'practice',
-        title: 'Daily practice',
-        kind: 'exercise',
-        durationMinutes: 7,
-        contentUrl: 'https://cdn.example/r/practice',
-      },
-    ],
-  };
+  const newCourse = RESILIENCE_COURSE;
 
   beforeAll(async () => {
     t = await startTestApp();
-    prisma = t.app.get(PrismaService);
     learner = await register(t.app, 'learner');
-    const boss = await register(t.app, 'admin');
-    await prisma.user.update({ where: { id: boss.user.id }, data: { role: 'admin' } });
-    admin = (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: boss.email, password: boss.password },
-      })
-    ).json();
+    admin = await platformAdmin(t.app, 'admin');
   });
 
   afterAll(async () => {

@@ -3,11 +3,12 @@ import { hrClientToken } from './factories/clients.js';
 import { ssoSession, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 describe('organisation settings, members and HR provisioning', () => {
   let t: TestApp;
   let prisma: PrismaService;
-  let platformAdmin: { accessToken: string };
+  let platformSession: { accessToken: string };
   let orgAdmin: SignedIn;
   let outsider: SignedIn;
   let orgId: string;
@@ -31,7 +32,7 @@ describe('organisation settings, members and HR provisioning', () => {
     const response = await inject({
       method: 'POST',
       url: '/v1/orgs',
-      headers: bearer(platformAdmin.accessToken),
+      headers: bearer(platformSession.accessToken),
       payload: { name, adminUserId },
     });
     expect(response.statusCode).toBe(201);
@@ -47,9 +48,8 @@ describe('organisation settings, members and HR provisioning', () => {
   beforeAll(async () => {
     t = await startTestApp();
     prisma = t.app.get(PrismaService);
-    const boss = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: boss.user.id }, data: { role: 'admin' } });
-    platformAdmin = await login(boss);
+    const boss = await platformAdmin(t.app, 'platform');
+    platformSession = await login(boss);
     orgAdmin = await register(t.app, 'orgadmin');
     outsider = await register(t.app, 'outsider');
     const otherAdmin = await register(t.app, 'otheradmin');
@@ -126,12 +126,12 @@ describe('organisation settings, members and HR provisioning', () => {
       const heir = await register(t.app, 'heir');
       const byOrgAdmin = await patch(orgAdmin.accessToken, { adminUserId: heir.user.id });
       expect(byOrgAdmin.statusCode).toBe(403);
-      const unknown = await patch(platformAdmin.accessToken, {
+      const unknown = await patch(platformSession.accessToken, {
         adminUserId: '00000000-0000-4000-8000-000000000000',
       });
       expect(unknown.statusCode).toBe(422);
       const handed = await patch(
-        platformAdmin.accessToken,
+        platformSession.accessToken,
         { adminUserId: heir.user.id },
         otherOrgId,
       );

@@ -13,6 +13,7 @@ import {
   operations,
 } from './support/openapi-routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 /**
  * Every operation of the OpenAPI document that takes a body or a query, fed hostile input by
@@ -266,18 +267,7 @@ describe('hostile input on every operation that takes a body or a query', () => 
     });
     markerSql = `SELECT (SELECT count(*)::int FROM users WHERE role = 'admin') AS admins, ${counts.join(', ')}`;
 
-    admin = await register(t.app, 'platform-admin');
-    await prisma.user.update({ where: { id: admin.user.id }, data: { role: 'admin' } });
-    admin = {
-      ...admin,
-      ...(
-        await inject({
-          method: 'POST',
-          url: '/v1/auth/login',
-          payload: { email: admin.email, password: admin.password },
-        })
-      ).json(),
-    };
+    admin = await platformAdmin(t.app, 'platform-admin');
     bystander = await register(t.app, 'bystander');
     const victim = await register(t.app, 'victim');
     const member = await register(t.app, 'member');

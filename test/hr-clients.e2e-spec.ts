@@ -2,6 +2,7 @@ import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 describe('HR systems as machine clients (OAuth2 client credentials)', () => {
   let t: TestApp;
@@ -46,15 +47,7 @@ describe('HR systems as machine clients (OAuth2 client credentials)', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://api.example.test' } });
     prisma = t.app.get(PrismaService);
-    const platformAdmin = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });
-    const adminLogin = (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: platformAdmin.email, password: platformAdmin.password },
-      })
-    ).json();
+    const adminLogin = await platformAdmin(t.app, 'platform');
     orgAdmin = await register(t.app, 'orgadmin');
     outsider = await register(t.app, 'outsider');
     const create = async (name: string, adminUserId?: string) => {

@@ -15,6 +15,8 @@ import { startTestApp, TEST_ENCRYPTION_KEYS, type TestApp } from './support/test
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { waitFor } from './support/wait-for.js';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
+import { openSurvey } from './factories/catalogue.js';
+import { platformAdmin } from './factories/people.js';
 
 const [OLD_KEY, NEW_KEY] = TEST_ENCRYPTION_KEYS.split(',');
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -110,8 +112,7 @@ describe('key rotation across every encrypted column', () => {
     await ok(call('POST', '/mood', ana.accessToken, { moodScore: 4, notes: written.mood }), 201);
     await ok(call('POST', '/rants', ana.accessToken, { content: written.rant }), 201);
 
-    const platform = await register(t!.app, 'platform');
-    await prisma.user.update({ where: { id: platform.user.id }, data: { role: 'admin' } });
+    const platform = await platformAdmin(t!.app, 'platform');
     const platformToken = (
       await ok(
         inject({
@@ -190,19 +191,10 @@ describe('key rotation across every encrypted column', () => {
       });
       members.push(member);
     }
-    surveyId = (
-      await ok(
-        call('POST', `/orgs/${orgId}/surveys`, orgAdmin.accessToken, {
-          title: 'Autumn pulse',
-          questions: [
-            { id: 'rested', text: 'I feel rested.', type: 'likert', required: true },
-            { id: 'ideas', text: 'What would help?', type: 'free_text', required: true },
-          ],
-        }),
-        201,
-      )
-    ).id;
-    await ok(call('POST', `/surveys/${surveyId}/open`, orgAdmin.accessToken));
+    surveyId = await openSurvey(t!.app, orgId, orgAdmin.accessToken, [
+      { id: 'rested', text: 'I feel rested.', type: 'likert', required: true },
+      { id: 'ideas', text: 'What would help?', type: 'free_text', required: true },
+    ]);
     for (const [index, member] of members.entries()) {
       await ok(
         call('POST', `/surveys/${surveyId}/responses`, member.accessToken, {

@@ -3,10 +3,11 @@ import { DateTime } from 'luxon';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
-import { OrgWellnessTriggers } from '../src/org-wellness/org-wellness-triggers.js';
+import { OrgWellnessTriggers } from '../src/org-wellness/org-wellness-triggers.service.js';
 import { computeOrgWellness } from '../src/org-wellness/wellness-score.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RECOMPUTE = 'orgs.recompute-wellness';
@@ -170,8 +171,7 @@ describe('organisation wellness', () => {
     t = await startTestApp();
     prisma = t.app.get(PrismaService);
     registry = t.app.get(JobRegistry);
-    const platform = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: platform.user.id }, data: { role: 'admin' } });
+    const platform = await platformAdmin(t.app, 'platform');
     platformToken = await login(platform);
     orgAdmin = await register(t.app, 'orgadmin');
     orgA = await createOrg('Acme', orgAdmin.user.id, 6);

@@ -4,6 +4,7 @@ import { verifiedDomain } from './factories/orgs.js';
 import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const SURVEY_QUESTIONS = [
   {
@@ -66,8 +67,7 @@ describe('privacy after a day of activity', () => {
     t = await startTestApp({ captureLogs: true, env: { REDIS_URL: '' } });
     prisma = t.app.get(PrismaService);
 
-    const platform = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: platform.user.id }, data: { role: 'admin' } });
+    const platform = await platformAdmin(t.app, 'platform');
     const platformToken = await signInAgain(platform);
     const orgAdmin = await register(t.app, 'orgadmin');
     const org = (

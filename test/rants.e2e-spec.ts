@@ -3,6 +3,7 @@ import { PrismaService } from '../src/database/prisma.service.js';
 import { RedisClient } from '../src/jobs/redis-connection.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 describe('anonymous rants', () => {
   let t: TestApp;
@@ -201,15 +202,7 @@ describe('anonymous rants', () => {
     expect(unknownReason.statusCode).toBe(400);
     expect(unknownReason.headers['content-type']).toMatch(/application\/problem\+json/);
 
-    const moderator = await register(t.app, 'moderator');
-    await prisma.user.update({ where: { id: moderator.user.id }, data: { role: 'admin' } });
-    const admin = (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: moderator.email, password: moderator.password },
-      })
-    ).json();
+    const admin = await platformAdmin(t.app, 'moderator');
     const queue = (status: 'open' | 'hidden') =>
       inject({
         method: 'GET',

@@ -1,7 +1,8 @@
 import { PrismaService } from '../src/database/prisma.service.js';
 import { newAnonymizedId } from '../src/orgs/anonymized-id.js';
-import { bearer, register, type SignedIn } from './support/auth-helpers.js';
+import { bearer, register } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 /** A person's access token and, when they belong to an organisation, their employee row. */
 interface Person {
@@ -51,20 +52,9 @@ describe('wellbeing surveys', () => {
   let leaver: Person;
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
 
-  const login = async (who: SignedIn) =>
-    (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: who.email, password: who.password },
-      })
-    ).json().accessToken as string;
-
   async function person(label: string, role?: 'admin'): Promise<Person> {
-    const signedIn = await register(t.app, label);
-    if (!role) return { token: signedIn.accessToken, userId: signedIn.user.id };
-    await prisma.user.update({ where: { id: signedIn.user.id }, data: { role } });
-    return { token: await login(signedIn), userId: signedIn.user.id };
+    const signedIn = role ? await platformAdmin(t.app, label) : await register(t.app, label);
+    return { token: signedIn.accessToken, userId: signedIn.user.id };
   }
 
   async function join(

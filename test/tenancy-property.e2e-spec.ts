@@ -7,6 +7,7 @@ import { verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn, uniqueEmail } from './support/auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const SEED = 20261205;
 const CLIENT_ID = 'mindfulme-at-p';
@@ -181,13 +182,12 @@ describe('property: no sequence of an organisation’s actions reaches anyone ou
       await register(t.app, 'in-a', domainP),
       await register(t.app, 'in-b', domainP),
     ];
-    const platformAdmin = await register(t.app, 'root', domainP);
-    await prisma.user.update({ where: { id: platformAdmin.user.id }, data: { role: 'admin' } });
+    const platformOperator = await platformAdmin(t.app, 'root', domainP);
     const memberOfQ = await register(t.app, 'q-member', domainQ);
     await prisma.employee.create({
       data: { orgId: orgQ, userId: memberOfQ.user.id, anonymizedId: newAnonymizedId() },
     });
-    outsiders = [platformAdmin, memberOfQ, await register(t.app, 'free', 'freemail.test')];
+    outsiders = [platformOperator, memberOfQ, await register(t.app, 'free', 'freemail.test')];
     for (const person of insiders)
       targets.push({ email: person.email, userId: person.user.id, insider: true });
     for (const person of outsiders)

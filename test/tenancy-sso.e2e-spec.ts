@@ -5,6 +5,7 @@ import { uniqueDomain, verifiedDomain } from './factories/orgs.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const CLIENT_ID = 'mindfulme-multi-tenant';
 
@@ -158,8 +159,7 @@ describe('single sign-on that cannot be turned against other tenants', () => {
     expect((await me(dana.accessToken)).statusCode).toBe(200);
 
     // A platform admin revokes S1's verification: S1's provider signs nobody of it in any more.
-    const platform = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: platform.user.id }, data: { role: 'admin' } });
+    const platform = await platformAdmin(t.app, 'platform');
     const platformToken = (
       await t.app.inject({
         method: 'POST',

@@ -7,6 +7,7 @@ import { startDnsServer, type TestDnsServer } from './support/dns-server.js';
 import { startIdentityProvider, type TestIdentityProvider } from './support/oidc-provider.js';
 import { walkOneByOne } from './support/pages.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
@@ -69,8 +70,7 @@ describe('an organisation reaches only the people who belong to it', () => {
     idp = await startIdentityProvider('mindfulme-at-y');
     t = await startTestApp({ env: { DNS_RESOLVERS: dns.address } });
     prisma = t.app.get(PrismaService);
-    root = await register(t.app, 'root', 'platform-operator.test');
-    await prisma.user.update({ where: { id: root.user.id }, data: { role: 'admin' } });
+    root = await platformAdmin(t.app, 'root', 'platform-operator.test');
     rootToken = (await login(root)).accessToken;
     adminX = await register(t.app, 'admin-x');
     adminY = await register(t.app, 'admin-y');
@@ -411,8 +411,7 @@ describe('an organisation reaches only the people who belong to it', () => {
     });
 
     it('never provisions a platform admin, even one of its verified domain', async () => {
-      const admin = await register(t.app, 'ops', domainY);
-      await prisma.user.update({ where: { id: admin.user.id }, data: { role: 'admin' } });
+      const admin = await platformAdmin(t.app, 'ops', domainY);
       const before = await footprint(admin.user.id);
       expectProblem(
         await as(adminY.accessToken, 'POST', `/v1/orgs/${orgY}/employees`, { email: admin.email }),

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { platformAdmin } from './factories/people.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const everyDay = (start: string, end: string) => DAYS.map((day) => ({ day, start, end }));
@@ -33,15 +34,7 @@ describe('therapist directory', () => {
     t = await startTestApp();
     prisma = t.app.get(PrismaService);
     member = await register(t.app, 'member');
-    const boss = await register(t.app, 'admin');
-    await prisma.user.update({ where: { id: boss.user.id }, data: { role: 'admin' } });
-    admin = (
-      await inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { email: boss.email, password: boss.password },
-      })
-    ).json();
+    admin = await platformAdmin(t.app, 'admin');
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { JobRegistry } from '../src/jobs/job-registry.js';
 import { bearer, register, uniqueEmail } from './support/auth-helpers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
+import { platformAdmin } from './factories/people.js';
 
 interface Received {
   path: string;
@@ -122,8 +123,7 @@ describe('webhooks for HR systems', () => {
     t = await startTestApp({ env: { REDIS_URL: '' } });
     prisma = t.app.get(PrismaService);
     receiver = await startReceiver();
-    const platform = await register(t.app, 'platform');
-    await prisma.user.update({ where: { id: platform.user.id }, data: { role: 'admin' } });
+    const platform = await platformAdmin(t.app, 'platform');
     platformToken = await login(platform.email, platform.password);
     const ownerA = await register(t.app, 'admin-a');
     const ownerB = await register(t.app, 'admin-b');

@@ -7,6 +7,7 @@ import { bearer, register, uniqueEmail } from './auth-helpers.js';
 import { startIdentityProvider, type TestIdentityProvider } from './oidc-provider.js';
 import { fillPath, type Operation } from './openapi-routes.js';
 import type { TestApp } from './test-app.js';
+import { course, therapist } from '../factories/catalogue.js';
 
 // ---------------------------------------------------------------------------------------------
 // Callers and the table's row shape.
@@ -425,9 +426,7 @@ export class MatrixFixtures {
     shared.rantToKeep = (await this.rantOf(owner)).id;
     shared.decoyDeleteToken = (await this.rantOf(this.people.otherPerson)).deleteToken;
 
-    shared.therapist = (
-      await this.must(201, 'POST', '/v1/therapists', as(admin, newTherapist()))
-    ).id;
+    shared.therapist = await therapist(this.app, admin.accessToken, newTherapist());
     const from = new Date(Date.now() + 2 * DAY_MS).toISOString();
     const to = new Date(Date.now() + 30 * DAY_MS).toISOString();
     const { slots } = await this.must<{ slots: Array<{ startTime: string }> }>(
@@ -469,9 +468,8 @@ export class MatrixFixtures {
     return (await this.must(201, 'POST', '/v1/journals', { as: this.people.owner, payload })).id;
   }
 
-  async course(): Promise<string> {
-    const options = { as: this.people.platformAdmin, payload: newCourse() };
-    return (await this.must(201, 'POST', '/v1/courses', options)).id;
+  course(): Promise<string> {
+    return course(this.app, this.people.platformAdmin.accessToken, newCourse());
   }
 
   /** A post and its delete token; at most 10 posts an hour per author. */
