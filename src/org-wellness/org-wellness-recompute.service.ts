@@ -6,6 +6,7 @@ import { DISPATCH_WEBHOOKS } from '../webhooks/webhooks.jobs.js';
 import { AnonymityKey } from '../common/crypto/anonymity-key.js';
 import { type OrgSettings, readOrgSettings } from '../orgs/org-settings.js';
 import { mayPublish } from './publication-pacing.js';
+import { MemberStreaksRepository } from './member-streaks.repository.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 import { RECOMPUTE_ALL_WELLNESS, RECOMPUTE_WELLNESS } from './org-wellness.jobs.js';
 
@@ -30,6 +31,7 @@ const STREAK_SLICES = 2;
 export class OrgWellnessRecomputeService implements OnModuleInit {
   constructor(
     private readonly scores: OrgWellnessScoresRepository,
+    private readonly streaks: MemberStreaksRepository,
     private readonly jobs: JobRegistry,
     private readonly runner: JobRunner,
     private readonly outbox: Outbox,
@@ -53,7 +55,7 @@ export class OrgWellnessRecomputeService implements OnModuleInit {
     const outcomes = await Promise.allSettled([
       this.publishIfDue(orgId, readOrgSettings(org.settings)),
       ...Array.from({ length: STREAK_SLICES }, (_, index) =>
-        this.scores.updateStreaks(orgId, { index, count: STREAK_SLICES }),
+        this.streaks.update(orgId, { index, count: STREAK_SLICES }),
       ),
     ]);
     const failed = outcomes.find(

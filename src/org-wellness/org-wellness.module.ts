@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { MemberStreaksRepository } from './member-streaks.repository.js';
 import { OrgWellnessScoresRepository } from './org-wellness-scores.repository.js';
 import { OrgWellnessRecomputeService } from './org-wellness-recompute.service.js';
 import { OrgWellnessTriggersModule } from './org-wellness-triggers.module.js';
@@ -16,6 +17,7 @@ import { ORG_WELLNESS_JOBS } from './org-wellness.jobs.js';
   providers: [
     OrgWellnessRepository,
     OrgWellnessScoresRepository,
+    MemberStreaksRepository,
     OrgWellnessService,
     OrgWellnessRecomputeService,
   ],
