@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -48,10 +49,17 @@ export function createFastifyAdapter(): FastifyAdapter {
 /**
  * Everything an application needs before it listens, shared by `npm start` and the e2e tests
  * so that tests exercise exactly what production serves.
+ *
+ * `responseContract`: the document whose schemas write the answers of routes marked
+ * @SerializedFromOpenApi(), by default the one built here. The e2e tests pass the committed
+ * openapi/openapi.json: their TypeScript is compiled without the Swagger plugin, so the document
+ * they build lacks the types the plugin infers, and the committed one is what a build makes
+ * (the contracts test fails on any difference).
  */
 export async function configureHttpApp(
   app: NestFastifyApplication,
   config: AppConfig,
+  options: { responseContract?: OpenAPIObject } = {},
 ): Promise<void> {
   app.useLogger(app.get(Logger));
   // Every answer names its request, so a client can quote it and we can find the log line.
@@ -84,6 +92,7 @@ export async function configureHttpApp(
     swaggerUi: config.SWAGGER_UI,
     baseUrl: config.PUBLIC_BASE_URL,
     environment: config.NODE_ENV,
+    responseContract: options.responseContract,
   });
   if (config.QUEUE_BOARD) {
     const tokens = app.get(AccessTokens, { strict: false });

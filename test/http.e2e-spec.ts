@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
+import { bearer, register } from './support/auth-helpers.js';
 import { ProbeModule } from './support/probe.controller.js';
+import { committedOpenApiDocument } from './support/response-contract.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -46,6 +48,30 @@ describe('the HTTP application (Fastify, real PostgreSQL and Redis)', () => {
     for (const status of ['400', '401', '413', '415', '500']) {
       expect(responses[status].content).toHaveProperty('application/problem+json');
     }
+  });
+
+  it('writes the hot routes’ answers from their OpenAPI schemas (fields in the document’s order)', async () => {
+    const schemas = committedOpenApiDocument().components?.schemas as Record<
+      string,
+      { properties: object }
+    >;
+    const declared = (name: string) => Object.keys(schemas[name].properties);
+    const ana = await register(t.app, 'ana');
+    const as = { headers: bearer(ana.accessToken) };
+    const entry = await inject({
+      method: 'POST',
+      url: '/v1/mood',
+      ...as,
+      payload: { moodScore: 6 },
+    });
+    expect(Object.keys(entry.json())).toEqual(declared('MoodEntryDto'));
+    const stats = await inject({ method: 'GET', url: '/v1/mood/stats?days=2', ...as });
+    expect(Object.keys(stats.json())).toEqual(declared('MoodStatsDto'));
+    expect(Object.keys(stats.json().daily[0])).toEqual(declared('MoodDayDto'));
+    await inject({ method: 'POST', url: '/v1/journals', ...as, payload: { content: 'calm' } });
+    const journals = await inject({ method: 'GET', url: '/v1/journals', ...as });
+    expect(Object.keys(journals.json())).toEqual(declared('JournalPageDto'));
+    expect(Object.keys(journals.json().items[0])).toEqual(declared('JournalDto'));
   });
 
   it('puts application routes under /v1 only', async () => {

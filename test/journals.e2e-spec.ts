@@ -3,6 +3,7 @@ import { parseKeyRing } from '../src/common/crypto/key-ring.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { bearer, register, type SignedIn } from './support/auth-helpers.js';
 import { runBuiltCli } from './support/cli.js';
+import { walkOneByOne } from './support/pages.js';
 import { startTestApp, TEST_ENCRYPTION_KEYS, type TestApp } from './support/test-app.js';
 
 describe('private journals', () => {
@@ -107,6 +108,53 @@ describe('private journals', () => {
         })
       ).json().content,
     ).toBe('one');
+  });
+
+  it('pages through entries made in one instant, within a time range and a tag, none twice', async () => {
+    const dana = await register(t.app, 'dana');
+    for (const [content, tags] of [
+      ['a', ['calm']],
+      ['b', []],
+      ['c', ['calm']],
+      ['d', ['calm']],
+      ['e', ['calm']],
+    ] as const) {
+      const created = await inject({
+        method: 'POST',
+        url: '/v1/journals',
+        headers: bearer(dana.accessToken),
+        payload: { content, tags },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    // b, c and d in the same millisecond: the cursor's id breaks the tie.
+    await prisma.$executeRaw`
+      UPDATE journals SET created_at = CASE letter
+          WHEN 'a' THEN timestamptz '2026-03-01 09:00:00.000Z'
+          WHEN 'e' THEN timestamptz '2026-03-01 11:00:00.000Z'
+          ELSE timestamptz '2026-03-01 10:00:00.000Z' END
+        FROM (SELECT id AS journal_id, chr(96 + row_number() OVER (ORDER BY created_at)::int)
+                AS letter
+                FROM journals WHERE user_id = ${dana.user.id}::uuid) ordered
+       WHERE id = ordered.journal_id`;
+    const contents = async (query: string) =>
+      (
+        await walkOneByOne<{ content: string }>(
+          t.app,
+          `/v1/journals${query}`,
+          bearer(dana.accessToken),
+        )
+      ).flatMap((page) => page.items.map((item) => item.content));
+
+    const all = await contents('');
+    expect(all).toHaveLength(5);
+    expect(new Set(all).size).toBe(5);
+    expect([all[0], all[4]]).toEqual(['e', 'a']);
+    expect((await contents('?tag=calm')).sort()).toEqual(['a', 'c', 'd', 'e']);
+    const from = encodeURIComponent('2026-03-01T10:00:00.000Z');
+    const to = encodeURIComponent('2026-03-01T11:00:00.000Z');
+    expect((await contents(`?from=${from}&to=${to}`)).sort()).toEqual(['b', 'c', 'd']);
+    expect((await contents(`?from=${from}&to=${to}&tag=calm`)).sort()).toEqual(['c', 'd']);
   });
 
   it('refuses more than 20 tags, a mood outside 1..10, and unknown fields', async () => {

@@ -17,6 +17,11 @@ export const ACCESS_TOKEN_MAX_LENGTH = 1024;
 /**
  * The HS256 key, built once as a KeyObject: handed a string, jsonwebtoken derives a key on every
  * call and verifies about fifty times slower.
+ *
+ * With it, a request's token check (passport-jwt's jsonwebtoken) measured about 7 µs of CPU on
+ * Node 20, the whole global guard with Passport about 20 µs and the session check about 40 µs.
+ * jose's `jwtVerify` took 45 to 77 µs a token (WebCrypto), and a hand-written single-pass HMAC
+ * check saved about 2 µs: neither is a reason to leave passport-jwt.
  */
 export class AccessTokenKey {
   constructor(readonly key: KeyObject) {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { LIVE_SESSION } from './sessions-hot.sql.js';
 
 export interface SessionSummary {
   id: string;
@@ -99,10 +100,7 @@ export class SessionsRepository {
 
   /** Whether the session (refresh-token family) is still open for this person. */
   async isLive(familyId: string, userId: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<unknown[]>`
-      SELECT 1 FROM refresh_tokens
-       WHERE family_id = ${familyId}::uuid AND user_id = ${userId}::uuid AND expires_at > now()
-       LIMIT 1`;
+    const rows = await LIVE_SESSION.rows(this.prisma.pool, [familyId, userId]);
     return rows.length > 0;
   }
 

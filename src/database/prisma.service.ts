@@ -1,13 +1,23 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { DatabaseUrl } from './database-url.js';
 
 /** The one Prisma client of the process, on the `pg` driver adapter. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  /**
+   * The pool under the adapter (20 connections), for the few statements of the hot routes that
+   * skip Prisma's query compiler and result mapping (PoolStatement). One pool for both, so the
+   * process still holds 20 connections; Prisma ends it on disconnect.
+   */
+  readonly pool: pg.Pool;
+
   constructor(databaseUrl: DatabaseUrl) {
-    super({ adapter: new PrismaPg({ connectionString: databaseUrl.value, max: 20 }) });
+    const pool = new pg.Pool({ connectionString: databaseUrl.value, max: 20 });
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    this.pool = pool;
   }
 
   async onModuleInit(): Promise<void> {

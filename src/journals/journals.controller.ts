@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
+import { SerializedFromOpenApi } from '../common/http/response-serialization.js';
 import {
   CreateJournalDto,
   JournalDto,
@@ -53,6 +54,7 @@ export class JournalsController {
    * normalised like stored tags.
    */
   @Get()
+  @SerializedFromOpenApi()
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: JournalQueryDto,

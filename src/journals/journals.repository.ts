@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Cursor, olderThan } from '../common/pagination/cursor.js';
+import type { Cursor } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { JOURNALS_PAGE } from './journals-hot.sql.js';
 
 export interface StoredJournal {
   id: string;
@@ -43,22 +44,21 @@ export class JournalsRepository {
     return count === 1;
   }
 
-  /** Newest first, `limit + 1` rows; `tag` matches through jsonb containment. */
+  /** Newest first, `limit + 1` rows; `tag` matches through jsonb containment (JOURNALS_PAGE). */
   page(
     userId: string,
     limit: number,
     filter: { cursor?: Cursor; from?: Date; to?: Date; tag?: string },
-  ) {
-    return this.prisma.journal.findMany({
-      where: {
-        userId,
-        createdAt: { gte: filter.from, lt: filter.to },
-        ...(filter.tag ? { tags: { array_contains: [filter.tag] } } : {}),
-        ...olderThan(filter.cursor),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-    });
+  ): Promise<StoredJournal[]> {
+    return JOURNALS_PAGE.rows(this.prisma.pool, [
+      userId,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.tag || null,
+      filter.cursor?.createdAt ?? null,
+      filter.cursor?.id ?? null,
+      limit + 1,
+    ]);
   }
 
   allOf(userId: string): Promise<StoredJournal[]> {

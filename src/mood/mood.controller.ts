@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/guards/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/roles.js';
 import { PageQueryDto } from '../common/pagination/page.dto.js';
+import { SerializedFromOpenApi } from '../common/http/response-serialization.js';
 import {
   CreateMoodDto,
   MoodEntryDto,
@@ -40,6 +41,7 @@ export class MoodController {
    * organisations' wellness scores, which show only aggregates.
    */
   @Post()
+  @SerializedFromOpenApi()
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateMoodDto,
@@ -67,6 +69,7 @@ export class MoodController {
    * caller's account; a day without an entry has a null average.
    */
   @Get('stats')
+  @SerializedFromOpenApi()
   stats(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: MoodStatsQueryDto,

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { type Db, PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
+import { poolRows } from '../database/pool-statement.js';
+import {
+  MOOD_STATS,
+  type MoodEntryWrite,
+  moodEntryInsert,
+  type MoodStatsRow,
+} from './mood-hot.sql.js';
 
 export interface StoredMoodEntry {
   id: string;
@@ -12,55 +19,17 @@ export interface StoredMoodEntry {
   createdAt: Date;
 }
 
-export interface DailyMoodRow {
-  day: string;
-  average: number | null;
-  entries: number;
-  movingAverage7: number | null;
-  movingAverage30: number | null;
-}
-
-/** What GET /v1/mood/stats answers, as one statement computes it. */
-export interface MoodStatsRow {
-  timezone: string;
-  daily: DailyMoodRow[];
-  trendPerWeek: number | null;
-  bestWeekday: number | null;
-  bestAverage: number | null;
-  worstWeekday: number | null;
-  worstAverage: number | null;
-  currentStreak: number;
-  longestStreak: number;
-}
-
 /** Every query of mood tracking. Statistics are SQL over idx_mood_entries_user_id_created_at. */
 @Injectable()
 export class MoodRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * Inserts the entry and runs `alongside` (an INSERT of rows that must exist exactly when the
-   * entry does: the outbox) in one statement, so they commit together without an interactive
-   * transaction. The benchmark measured one statement at 2.5 times the requests per second of
-   * BEGIN, two inserts and COMMIT through Prisma's transaction API.
-   */
-  async createWith(
-    data: {
-      userId: string;
-      moodScore: number;
-      notes: string | null;
-      encryptionKeyId: string | null;
-    },
-    alongside: Prisma.Sql,
-  ): Promise<StoredMoodEntry> {
-    const [entry] = await this.prisma.$queryRaw<StoredMoodEntry[]>`
-      WITH entry AS (
-        INSERT INTO mood_entries (user_id, mood_score, notes, encryption_key_id)
-        VALUES (${data.userId}::uuid, ${data.moodScore}::int, ${data.notes}, ${data.encryptionKeyId})
-        RETURNING id, user_id AS "userId", mood_score AS "moodScore", notes,
-                  encryption_key_id AS "encryptionKeyId", created_at AS "createdAt"
-      ), alongside AS (${alongside})
-      SELECT * FROM entry`;
+  /** The entry and its `alongside` rows in one statement (moodEntryInsert), on the pool. */
+  async createWith(data: MoodEntryWrite, alongside: Prisma.Sql): Promise<StoredMoodEntry> {
+    const [entry] = await poolRows<StoredMoodEntry>(
+      this.prisma.pool,
+      moodEntryInsert(data, alongside),
+    );
     return entry;
   }
 
@@ -103,65 +72,9 @@ export class MoodRepository {
     });
   }
 
-  /**
-   * The person's statistics over the last `days` calendar days in their own timezone, in one
-   * statement (one round trip instead of four; no row when the account is gone):
-   * - `daily`: one row per day, today included, with the day's mean and the 7- and 30-day moving
-   *   means of the daily means (the 29 days before the window feed the first moving means);
-   * - the trend (least squares, in points per week) and the best and worst ISO weekday over the
-   *   days of the window that have entries;
-   * - the current streak (consecutive days with an entry ending today or yesterday, since a
-   *   streak is not lost before the day is over) and the longest, over all entries.
-   * Consecutive days of a run share `day - row_number()` (gaps and islands).
-   */
+  /** The person's statistics over the last `days` days (MOOD_STATS); none when the account is gone. */
   async stats(userId: string, days: number): Promise<MoodStatsRow | undefined> {
-    const [row] = await this.prisma.$queryRaw<MoodStatsRow[]>`
-      WITH person AS (
-        SELECT timezone, (now() AT TIME ZONE timezone)::date AS today
-          FROM users WHERE id = ${userId}::uuid
-      ), per_day AS (
-        SELECT (m.created_at AT TIME ZONE p.timezone)::date AS day,
-               avg(m.mood_score)::float8 AS average, count(*)::int AS entries
-          FROM mood_entries m, person p
-         WHERE m.user_id = ${userId}::uuid
-           AND m.created_at >= ((p.today - (${days}::int - 1 + 29))::timestamp AT TIME ZONE p.timezone)
-         GROUP BY 1
-      ), series AS (
-        SELECT c.day, d.average, coalesce(d.entries, 0) AS entries,
-               avg(d.average) OVER (ORDER BY c.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)::float8 AS ma7,
-               avg(d.average) OVER (ORDER BY c.day ROWS BETWEEN 29 PRECEDING AND CURRENT ROW)::float8 AS ma30
-          FROM person p
-         CROSS JOIN generate_series(p.today - (${days}::int - 1 + 29), p.today, interval '1 day') AS g(at)
-         CROSS JOIN LATERAL (SELECT g.at::date AS day) c
-          LEFT JOIN per_day d USING (day)
-      ), in_window AS (
-        SELECT s.* FROM series s, person p WHERE s.day > p.today - ${days}::int
-      ), weekdays AS (
-        SELECT extract(isodow FROM day)::int AS weekday, avg(average)::float8 AS average
-          FROM in_window WHERE average IS NOT NULL GROUP BY 1
-      ), runs AS (
-        SELECT max(day) AS last_day, count(*)::int AS length
-          FROM (SELECT day, day - (row_number() OVER (ORDER BY day))::int AS island
-                  FROM (SELECT DISTINCT (m.created_at AT TIME ZONE p.timezone)::date AS day
-                          FROM mood_entries m, person p
-                         WHERE m.user_id = ${userId}::uuid) entry_days) islands
-         GROUP BY island
-      )
-      SELECT p.timezone,
-             (SELECT json_agg(json_build_object('day', to_char(day, 'YYYY-MM-DD'), 'average', average,
-                                                'entries', entries, 'movingAverage7', ma7,
-                                                'movingAverage30', ma30) ORDER BY day)
-                FROM in_window) AS daily,
-             (SELECT regr_slope(average, (day - DATE '2000-01-03')::float8 / 7) FROM in_window)
-               AS "trendPerWeek",
-             best.weekday AS "bestWeekday", best.average AS "bestAverage",
-             worst.weekday AS "worstWeekday", worst.average AS "worstAverage",
-             (SELECT coalesce(max(length) FILTER (WHERE last_day >= p.today - 1), 0) FROM runs)::int
-               AS "currentStreak",
-             (SELECT coalesce(max(length), 0) FROM runs)::int AS "longestStreak"
-        FROM person p
-        LEFT JOIN LATERAL (SELECT * FROM weekdays ORDER BY average DESC, weekday LIMIT 1) best ON true
-        LEFT JOIN LATERAL (SELECT * FROM weekdays ORDER BY average ASC, weekday LIMIT 1) worst ON true`;
+    const [row] = await MOOD_STATS.rows(this.prisma.pool, [userId, days]);
     return row;
   }
 }

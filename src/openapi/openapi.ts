@@ -6,7 +6,9 @@ import {
   type ResponseObject,
   SwaggerModule,
 } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
 import { MAX_NEXT_PAGE_LINK_LENGTH } from '../common/pagination/next-page-link.interceptor.js';
+import { serializeResponsesFromOpenApi } from '../common/http/response-serialization.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
@@ -157,10 +159,19 @@ function withUuidPathIds(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Serves the document at /openapi.json and, when enabled, Swagger UI at /docs. */
+/**
+ * Serves the document at /openapi.json and, when enabled, Swagger UI at /docs; gives the routes
+ * marked @SerializedFromOpenApi() their response schemas from `responseContract`, this document
+ * unless given. Before app.init(), which registers the routes.
+ */
 export function mountOpenApi(
   app: INestApplication,
-  options: { swaggerUi: boolean; baseUrl: string; environment: AppConfig['NODE_ENV'] },
+  options: {
+    swaggerUi: boolean;
+    baseUrl: string;
+    environment: AppConfig['NODE_ENV'];
+    responseContract?: OpenAPIObject;
+  },
 ): void {
   const document = buildOpenApiDocument(app, options.baseUrl, options.environment);
   SwaggerModule.setup('docs', app, document, {
@@ -168,4 +179,8 @@ export function mountOpenApi(
     swaggerUiEnabled: options.swaggerUi,
     raw: ['json'],
   });
+  serializeResponsesFromOpenApi(
+    app.getHttpAdapter().getInstance() as FastifyInstance,
+    options.responseContract ?? document,
+  );
 }

@@ -32,6 +32,16 @@ type Document = {
 
 const DOCUMENT_PATH = resolve(PROJECT_ROOT, 'openapi/openapi.json');
 
+let committed: Document | undefined;
+/**
+ * The committed document, read once per test file. Test apps also write the hot routes'
+ * answers from it (configureHttpApp's `responseContract`). Never changed in place.
+ */
+export function committedOpenApiDocument(): Document {
+  committed ??= JSON.parse(readFileSync(DOCUMENT_PATH, 'utf8')) as Document;
+  return committed;
+}
+
 /**
  * Routes outside the contract: probes, the document itself, Swagger UI, Bull Board, and the
  * test-only routes some specs mount beside the application (test/support/probe.controller.ts).
@@ -54,7 +64,7 @@ export class ResponseContract {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(document?: Document) {
-    this.document = document ?? (JSON.parse(readFileSync(DOCUMENT_PATH, 'utf8')) as Document);
+    this.document = document ?? committedOpenApiDocument();
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     this.ajv.addSchema(

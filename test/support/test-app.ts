@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app.js';
-import { recordResponseViolations } from './response-contract.js';
+import { committedOpenApiDocument, recordResponseViolations } from './response-contract.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Two keys, the second active: old-key rows exist in the key ring from the start. */
@@ -91,7 +92,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     bufferLogs: true,
   });
-  await configureHttpApp(app, config);
+  await configureHttpApp(app, config, {
+    responseContract: committedOpenApiDocument() as unknown as OpenAPIObject,
+  });
   // Last of the onSend hooks: it sees each answer exactly as the client receives it.
   const contractViolations: string[] = [];
   recordResponseViolations(app.getHttpAdapter().getInstance(), contractViolations);

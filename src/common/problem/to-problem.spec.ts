@@ -1,4 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
+import pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { DomainError, isDatabaseUnavailable, toProblem } from './to-problem.js';
 import { RequestValidationException } from './validation.js';
@@ -26,6 +27,16 @@ describe('toProblem', () => {
     expect(toProblem(prismaError('P2010', driver('40001'))).status).toBe(409);
     expect(toProblem(prismaError('P2028')).status).toBe(503);
     expect(toProblem(prismaError('P2010', driver('42601'))).status).toBe(500);
+  });
+
+  it('answers errors of statements run on the pool as it answers the same codes from Prisma', () => {
+    const postgres = (code: string) =>
+      Object.assign(new pg.DatabaseError('db said no', 1, 'error'), { code });
+    expect(toProblem(postgres('23514')).status).toBe(422);
+    expect(toProblem(postgres('23P01')).status).toBe(409);
+    expect(toProblem(postgres('40001')).status).toBe(409);
+    expect(toProblem(postgres('57P01')).status).toBe(503);
+    expect(toProblem(postgres('22P02')).status).toBe(500);
   });
 
   it('keeps field errors of a validation failure', () => {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { type Problem, problem } from './problem.js';
 import { RequestValidationException } from './validation.js';
@@ -52,6 +53,8 @@ export function toProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) return problem(exception.status, exception.message);
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (exception instanceof Prisma.PrismaClientKnownRequestError) return fromPrisma(exception);
+  // The hot routes' statements go through the pool (PoolStatement), not Prisma.
+  if (exception instanceof pg.DatabaseError) return fromPostgres(exception.code);
   const fastify = fromFastify(exception);
   if (fastify) return fastify;
   return problem(500, 'Something went wrong on our side. It has been logged.');
@@ -89,18 +92,24 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): Problem {
       return concurrentChange();
     case 'P2028':
       return problem(503, 'The service is too busy to finish this request now. Try again shortly.');
-    default: {
-      const pgCode = postgresCodeOf(error);
-      if (pgCode && PG_CONCURRENCY_FAILURES.has(pgCode)) return concurrentChange();
-      if (pgCode === PG_EXCLUSION_VIOLATION) {
-        return problem(409, 'The request overlaps an existing record.');
-      }
-      if (pgCode === PG_CHECK_VIOLATION) {
-        return problem(422, 'A value is outside the range the service accepts.');
-      }
-      return problem(500, 'Something went wrong on our side. It has been logged.');
-    }
+    default:
+      return fromPostgres(postgresCodeOf(error));
   }
+}
+
+/**
+ * A PostgreSQL error, the same whether Prisma ran the statement (and passed the code on) or the
+ * pool did: the codes a request can meet, the rest 500.
+ */
+function fromPostgres(pgCode: string | undefined): Problem {
+  if (pgCode && PG_CONCURRENCY_FAILURES.has(pgCode)) return concurrentChange();
+  if (pgCode === PG_EXCLUSION_VIOLATION) {
+    return problem(409, 'The request overlaps an existing record.');
+  }
+  if (pgCode === PG_CHECK_VIOLATION) {
+    return problem(422, 'A value is outside the range the service accepts.');
+  }
+  return problem(500, 'Something went wrong on our side. It has been logged.');
 }
 
 function concurrentChange(): Problem {
