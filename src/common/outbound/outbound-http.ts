@@ -1,7 +1,7 @@
 import { lookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import { AppConfig } from '../../config/app-config.js';
 import { bareHost, isPublicAddress } from './public-address.js';
 
@@ -60,11 +60,22 @@ export function publicOnlyLookup(resolve: ResolveAll = lookup): SocketLookup {
 @Injectable()
 export class OutboundHttp {
   readonly allowPrivate: boolean;
-  private readonly agent: Agent;
+  /**
+   * undici and its pool, loaded at the first outbound request (an SSO sign-in, a webhook
+   * delivery): a process that makes none never holds undici's 3.4 MB of heap.
+   */
+  private client?: Promise<{ agent: Agent; fetch: typeof import('undici').fetch }>;
 
   constructor(config: AppConfig) {
     this.allowPrivate = config.OUTBOUND_ALLOW_PRIVATE_ADDRESSES;
-    this.agent = new Agent(this.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup() } });
+  }
+
+  private undici() {
+    this.client ??= import('undici').then(({ Agent, fetch }) => ({
+      agent: new Agent(this.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup() } }),
+      fetch,
+    }));
+    return this.client;
   }
 
   /** Why a request to `url` would be refused before any connection, or null. */
@@ -82,15 +93,16 @@ export class OutboundHttp {
     const refusal = this.literalRefusal(url);
     if (refusal)
       throw new TypeError('fetch failed', { cause: { code: 'ENONPUBLIC', message: refusal } });
-    const response = await undiciFetch(url, {
-      ...(init as Parameters<typeof undiciFetch>[1]),
+    const { agent, fetch } = await this.undici();
+    const response = await fetch(url, {
+      ...(init as Parameters<typeof fetch>[1]),
       redirect: 'manual',
-      dispatcher: this.agent,
+      dispatcher: agent,
     });
     return response as unknown as Response;
   };
 
   async onModuleDestroy(): Promise<void> {
-    await this.agent.close();
+    if (this.client) await (await this.client).agent.close();
   }
 }
