@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-bootstrap.js';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const logger = app.get(Logger);
   logger.log(`MindfulMe API listening on ${await app.getUrl()}`, 'Main');
-  if (config.REDIS_URL && config.WORKERS === 'none') {
+  // Under the cluster primary (`npm run start:prod`), the primary says which process consumes.
+  if (config.REDIS_URL && config.WORKERS === 'none' && !cluster.isWorker) {
     logger.warn(
       'WORKERS=none: this process only queues jobs; scores, buddy suggestions and webhooks ' +
         'wait in Redis until `npm run start:worker` runs.',

@@ -81,7 +81,7 @@ export class HealthController {
   private workersMode(): string {
     return this.config.WORKERS === 'embedded'
       ? 'embedded: this process consumes the queues'
-      : 'none: separate worker processes (npm run start:worker) consume the queues';
+      : 'none: other processes consume the queues (npm run start:worker, or the first API process of npm run start:prod)';
   }
 
   /**

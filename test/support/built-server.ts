@@ -8,15 +8,21 @@ export interface RunningServer {
   output: () => string;
 }
 
-/** Starts the built server (`dist/main.js`) as `npm start` does, with `env` over this one's. */
-export function startBuiltServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const child = spawn('node', [resolve(ROOT, 'dist/main.js')], { cwd: ROOT, env });
+/**
+ * Starts the built server (`dist/main.js`) as `npm start` does, with `env` over this one's; or
+ * `entry` (the cluster primary) once its output matches `listening`.
+ */
+export function startBuiltServer(
+  env: NodeJS.ProcessEnv,
+  { entry = 'dist/main.js', listening = /listening on (http:\/\/[\d.:]+)/ } = {},
+): Promise<RunningServer> {
+  const child = spawn('node', [resolve(ROOT, entry)], { cwd: ROOT, env });
   let output = '';
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
+      const match = listening.exec(output);
       if (match) {
         clearTimeout(timer);
         resolvePromise({ child, url: match[1], output: () => output });
