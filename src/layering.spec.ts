@@ -21,6 +21,7 @@ const SRC = normalize(join(dirname(fileURLToPath(import.meta.url))));
 
 const ENTRY_POINTS = new Set([
   'main.ts',
+  'cluster.ts',
   'worker.ts',
   'http-app.ts',
   'app.module.ts',
