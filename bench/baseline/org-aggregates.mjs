@@ -13,8 +13,8 @@ import {
 
 const { breakDownByDepartment } = await load('org-wellness/department-breakdown.js');
 const { participationOf } = await load('org-wellness/group-privacy.js');
-const { minGroupSizeOf } = await load('orgs/org-settings.js');
-const { buildSurveyFigures } = await load('surveys/survey-results.js');
+const { minGroupSizeOf, readOrgSettings } = await load('orgs/org-settings.js');
+const { buildSurveyFigures, listedFreeText } = await load('surveys/survey-results.js');
 
 export function registerOrgAggregateRoutes(app) {
   app.get(
@@ -24,13 +24,15 @@ export function registerOrgAggregateRoutes(app) {
       const principal = await authenticate(request);
       const { orgId } = request.params;
       await assertCanLead(principal, orgId);
-      // The service's statements (OrgWellnessRepository.dashboard, and departmentTallies for an
-      // organisation never recomputed since tallies were kept), parameters numbered.
+      // The service's statement (OrgWellnessRepository.dashboard), parameters numbered. As on
+      // the service, the breakdown is the one published with the newest snapshot, never computed
+      // on demand: a snapshot from before tallies were kept shows none.
       const {
         rows: [figures],
       } = await pool.query(
         `SELECT o.settings, o.wellness_score AS "wellnessScore",
              latest.created_at AS "computedAt", latest.department_tallies AS "departmentTallies",
+             latest.min_group_size AS "publishedMinGroupSize",
              (SELECT coalesce(json_agg(json_build_object(
                                 'weekStart', to_char(w.week_start, 'YYYY-MM-DD'),
                                 'wellnessScore', s.wellness_score) ORDER BY w.week_start), '[]')
@@ -48,7 +50,7 @@ export function registerOrgAggregateRoutes(app) {
                    LIMIT 1) s) AS trend
         FROM organizations o
         LEFT JOIN LATERAL (
-          SELECT created_at, department_tallies
+          SELECT created_at, department_tallies, min_group_size
             FROM org_wellness_snapshots
            WHERE org_id = o.id
            ORDER BY created_at DESC, id DESC
@@ -57,34 +59,15 @@ export function registerOrgAggregateRoutes(app) {
         [orgId, 11],
       );
       if (!figures) throw notFound('No such organisation.');
-      const minGroupSize = minGroupSizeOf(figures.settings);
-      const tallies = Array.isArray(figures.departmentTallies)
-        ? { rows: figures.departmentTallies }
-        : await pool.query(
-            `WITH members AS MATERIALIZED (
-                SELECT user_id, department FROM employees
-                 WHERE org_id = $1::uuid AND ended_at IS NULL
-                 ORDER BY user_id
-              ), person_means AS (
-                SELECT mb.department, p.mean
-                  FROM members mb
-                  CROSS JOIN LATERAL (
-                    SELECT avg(m.mood_score) AS mean
-                      FROM mood_entries m
-                     WHERE m.user_id = mb.user_id
-                       AND m.created_at >= now() - make_interval(days => $2::int)) p
-              ), department_tallies AS (
-                SELECT department, count(*)::int AS members, count(mean)::int AS active,
-                       coalesce(sum((mean - 1) / 9 * 100), 0)::float8 AS "moodSum"
-                  FROM person_means
-                 GROUP BY department
-              )
-              SELECT * FROM department_tallies`,
-            [orgId, 30],
-          );
-      const members = tallies.rows.reduce((total, tally) => total + tally.members, 0);
-      const active = tallies.rows.reduce((total, tally) => total + tally.active, 0);
-      const breakdown = breakDownByDepartment(tallies.rows, minGroupSize);
+      // Never below the threshold the breakdown was published under.
+      const minGroupSize = Math.max(
+        minGroupSizeOf(figures.settings),
+        figures.publishedMinGroupSize ?? 0,
+      );
+      const tallies = Array.isArray(figures.departmentTallies) ? figures.departmentTallies : [];
+      const members = tallies.reduce((total, tally) => total + tally.members, 0);
+      const active = tallies.reduce((total, tally) => total + tally.active, 0);
+      const breakdown = breakDownByDepartment(tallies, minGroupSize);
       return {
         orgId,
         wellnessScore: figures.wellnessScore,
@@ -173,7 +156,7 @@ export function registerOrgAggregateRoutes(app) {
       rows: [survey],
     } = await pool.query(
       `SELECT id, org_id, title, questions, status, opened_at, closed_at, created_at, updated_at,
-              min_group_size, participation_tallies
+              min_group_size, comments_min_group_size, participation_tallies
        FROM wellbeing_surveys WHERE id = $1 LIMIT 1`,
       [surveyId],
     );
@@ -188,10 +171,12 @@ export function registerOrgAggregateRoutes(app) {
     // As the service: a closed survey's answer tallies are final, so computed once per process;
     // its thresholds and participation were stored when it opened and closed.
     const answerTallies = () => answerTalliesOf(surveyId);
+    // The thresholds frozen when it opened; a draft's are the organisation's current ones.
+    const frozen = survey.min_group_size !== null && survey.comments_min_group_size !== null;
     const [settings, { departments, questionTallies }, participation] = await Promise.all([
-      survey.min_group_size === null
-        ? pool.query('SELECT settings FROM organizations WHERE id = $1 LIMIT 1', [survey.org_id])
-        : { rows: [] },
+      frozen
+        ? { rows: [] }
+        : pool.query('SELECT settings FROM organizations WHERE id = $1 LIMIT 1', [survey.org_id]),
       survey.status === 'closed' && survey.closed_at
         ? rememberClosed(`${surveyId}:${survey.closed_at.toISOString()}`, answerTallies)
         : answerTallies(),
@@ -199,7 +184,15 @@ export function registerOrgAggregateRoutes(app) {
         ? { rows: survey.participation_tallies }
         : participationOfSurvey(surveyId),
     ]);
-    const minGroupSize = survey.min_group_size ?? minGroupSizeOf(settings.rows[0]?.settings);
+    const thresholds = frozen
+      ? {
+          minGroupSize: survey.min_group_size,
+          commentsMinGroupSize: survey.comments_min_group_size,
+        }
+      : (({ minGroupSize, commentsMinGroupSize }) => ({ minGroupSize, commentsMinGroupSize }))(
+          readOrgSettings(settings.rows[0]?.settings),
+        );
+    const { minGroupSize } = thresholds;
     const figures = buildSurveyFigures({
       status: survey.status,
       minGroupSize,
@@ -208,11 +201,10 @@ export function registerOrgAggregateRoutes(app) {
       questionTallies,
       participation: participation.rows,
     });
-    const result = { surveyId, status: survey.status, minGroupSize, ...figures };
+    const result = { surveyId, status: survey.status, minGroupSize, thresholds, ...figures };
     if (figures.suppressed) return result;
-    const freeTextIds = questions
-      .filter((question) => question.type === 'free_text')
-      .map((q) => q.id);
+    // Only questions answered by enough people to show their comments, as the service lists them.
+    const freeTextIds = listedFreeText(questions, questionTallies, thresholds.commentsMinGroupSize);
     let freeText = [];
     if (freeTextIds.length > 0) {
       const { rows } = await pool.query(
