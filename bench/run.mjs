@@ -5,8 +5,10 @@
 // database and removes its Redis keys.
 //
 // Options: --skip-build (reuse bench/.build), --keep-db (leave the database for EXPLAIN),
-// --only=<scenario,...> (HTTP scenarios to run), --skip-jobs, --cpu-prof (profile the API
-// during the HTTP scenarios; results go to results/profiles/, not to the README).
+// --only=<scenario,...> (HTTP scenarios to run), --skip-jobs, --skip-cluster (no run of
+// `npm run start:prod`), --cpu-prof (profile the API during the HTTP scenarios; results go to
+// results/profiles/, not to the README). A partial run (--only, --skip-jobs, --skip-cluster or
+// BENCH_SCALE other than 1) writes latest.json and leaves the README's tables alone.
 import { existsSync } from 'node:fs';
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -26,13 +28,20 @@ import {
   RESULTS_DIR,
   ROOT,
   SCALE,
-  SERVER_RUNTIME_ENV,
+  serverRuntime,
 } from './lib/config.mjs';
 import { createDatabase, dropDatabase, migrate } from './lib/database.mjs';
-import { runHttpScenarios } from './lib/http.mjs';
+import { runClusterScenarios, runHttpScenarios } from './lib/http.mjs';
 import { runJobScenarios } from './lib/job-scenarios.mjs';
 import { timeJobs } from './lib/jobs.mjs';
-import { residentMemory, runCommand, startServer, stop, stopAll } from './lib/processes.mjs';
+import {
+  residentMemory,
+  runCommand,
+  startServer,
+  stop,
+  stopAll,
+  treeMemory,
+} from './lib/processes.mjs';
 import { evaluateTargets, median, writeResults } from './lib/report.mjs';
 import { seedAll, vacuumAnalyze } from './seed/seed.mjs';
 import { summariseProfiles } from './tools/profile-summary.mjs';
@@ -42,6 +51,7 @@ const { values: options } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
     'skip-jobs': { type: 'boolean', default: false },
+    'skip-cluster': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -180,18 +190,23 @@ async function main() {
       const profile = options['cpu-prof']
         ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}/profiles`]
         : [];
+      const runtime = await serverRuntime();
+      log(`  Node flags ${runtime.flags.join(' ')}`);
       const started = await Promise.all([
         startServer({
           name: 'API',
-          args: [...profile, `${APP_DIST}/main.js`],
-          env: { ...process.env, ...appEnv, ...SERVER_RUNTIME_ENV },
+          args: [...runtime.flags, ...profile, `${APP_DIST}/main.js`],
+          env: { ...process.env, ...appEnv, ...runtime.env },
           cwd: ROOT,
           logFile: `${RESULTS_DIR}/api.log`,
         }),
         startServer({
           name: 'baseline',
-          args: [fileURLToPath(new URL('./baseline/server.mjs', import.meta.url))],
-          env: { ...process.env, ...appEnv, ...SERVER_RUNTIME_ENV, BENCH_APP_DIST: APP_DIST },
+          args: [
+            ...runtime.flags,
+            fileURLToPath(new URL('./baseline/server.mjs', import.meta.url)),
+          ],
+          env: { ...process.env, ...appEnv, ...runtime.env, BENCH_APP_DIST: APP_DIST },
           cwd: ROOT,
           logFile: `${RESULTS_DIR}/baseline.log`,
         }),
@@ -224,6 +239,11 @@ async function main() {
     log(await summariseProfiles(`${RESULTS_DIR}/profiles`));
     return;
   }
+  const cluster = options['skip-cluster']
+    ? null
+    : await step('HTTP scenarios on `npm run start:prod` (one API process per core)', () =>
+        measureCluster(appEnv, fixtures),
+      );
   const jobs = options['skip-jobs']
     ? { recompute: [], buddies: [], buddyIncremental: null }
     : await step('Jobs in a worker-like process', () =>
@@ -253,14 +273,21 @@ async function main() {
     load: LOAD,
     fixtures,
     http,
+    cluster,
     memory,
     jobs,
   };
   results.targets = evaluateTargets(results);
-  await writeResults(results);
+  const partial =
+    Boolean(options.only) || options['skip-jobs'] || options['skip-cluster'] || SCALE !== 1;
+  await writeResults(results, { readme: !partial });
   log('\nTargets:');
   for (const target of results.targets) log(`  ${target.label}: ${target.text}`);
-  log(`\nWrote bench/results/latest.json and the tables in bench/README.md`);
+  log(
+    partial
+      ? '\nWrote bench/results/latest.json (a partial run: the README keeps its tables)'
+      : '\nWrote bench/results/latest.json and the tables in bench/README.md',
+  );
 }
 
 let failed = false;
@@ -289,6 +316,36 @@ try {
   await step('Cleaning up', cleanUp);
   log(`Total ${seconds(runStarted)}`);
   process.exit(failed ? 1 : 0);
+}
+
+/**
+ * `npm run start:prod`'s primary (dist/cluster.js) with its default of one API process per core,
+ * in the bench's environment; it gives its processes production's settings itself.
+ */
+async function measureCluster(appEnv, fixtures) {
+  const cluster = await startServer({
+    name: 'cluster',
+    args: [`${APP_DIST}/cluster.js`],
+    env: { ...process.env, ...appEnv },
+    cwd: ROOT,
+    logFile: `${RESULTS_DIR}/cluster.log`,
+    ready: /processes listening on (http:\/\/[\d.:]+)/,
+  });
+  try {
+    const atStart = await treeMemory(cluster.pid);
+    log(`  ${atStart.processes - 1} API processes at ${cluster.url}, ${atStart.rssMb} MB in all`);
+    const http = await runClusterScenarios(cluster, fixtures, {
+      only: options.only?.split(','),
+      log,
+    });
+    return {
+      processes: atStart.processes - 1,
+      http,
+      memory: { atStart, after: await treeMemory(cluster.pid) },
+    };
+  } finally {
+    await stop(cluster.child);
+  }
 }
 
 function summariseLoad(samples) {

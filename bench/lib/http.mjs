@@ -3,7 +3,7 @@
 import { cpus } from 'node:os';
 import { fileURLToPath, URL } from 'node:url';
 import { LOAD, PASSWORD } from './config.mjs';
-import { forkScript, residentMemory, stop } from './processes.mjs';
+import { forkScript, residentMemory, stop, treeMemory } from './processes.mjs';
 import { httpScenarios } from './scenarios.mjs';
 
 async function signIn(url, email) {
@@ -49,30 +49,37 @@ function drive(driver, scenario, server) {
   });
 }
 
-/**
- * Every HTTP scenario (or those `only` names) on the service, then on the baseline; answers the
- * figures of both and their ratio, with each process's memory after the scenario.
- */
-export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
+/** The scenarios to run, each with its connections and its person's access token. */
+async function preparedScenarios(server, fixtures, only) {
   const scenarios = httpScenarios(fixtures, PASSWORD).filter(
     (scenario) => !only || only.includes(scenario.id),
   );
   // Tokens from the service's own login; the baseline verifies them with the same secret.
   const tokens = {};
   for (const name of new Set(scenarios.map((scenario) => scenario.as).filter(Boolean)))
-    tokens[name] = await signIn(api.url, `bench-${name}@bench.invalid`);
+    tokens[name] = await signIn(server.url, `bench-${name}@bench.invalid`);
+  return scenarios.map((base) => ({
+    ...base,
+    connections: base.connections ?? LOAD.connections,
+    headers: {
+      ...base.headers,
+      ...(base.as ? { authorization: `Bearer ${tokens[base.as]}` } : {}),
+    },
+  }));
+}
+
+const errorsOf = (summary) => summary.errors + summary.non2xx + summary.timeouts;
+
+/**
+ * Every HTTP scenario (or those `only` names) on the service, then on the baseline; answers the
+ * figures of both and their ratio, with each process's memory after the scenario.
+ */
+export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
+  const scenarios = await preparedScenarios(api, fixtures, only);
   const driver = forkScript(fileURLToPath(new URL('../load/drive.mjs', import.meta.url)));
   const measured = [];
   try {
-    for (const base of scenarios) {
-      const scenario = {
-        ...base,
-        connections: base.connections ?? LOAD.connections,
-        headers: {
-          ...base.headers,
-          ...(base.as ? { authorization: `Bearer ${tokens[base.as]}` } : {}),
-        },
-      };
+    for (const scenario of scenarios) {
       const service = await checkScenario(api, scenario).then(() => drive(driver, scenario, api));
       const bare = await checkScenario(baseline, scenario).then(() =>
         drive(driver, scenario, baseline),
@@ -98,13 +105,43 @@ export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
           : {}),
       };
       measured.push(result);
-      const errors = (summary) => summary.errors + summary.non2xx + summary.timeouts;
       log(
         `  ${scenario.id.padEnd(15)} service ${Math.round(service.requestsPerSecond)} req/s ` +
-          `p50 ${service.latencyMs.p50} ms p99 ${service.latencyMs.p99} ms errors ${errors(service)} | ` +
+          `p50 ${service.latencyMs.p50} ms p99 ${service.latencyMs.p99} ms errors ${errorsOf(service)} | ` +
           `baseline ${Math.round(bare.requestsPerSecond)} req/s p50 ${bare.latencyMs.p50} ms ` +
-          `p99 ${bare.latencyMs.p99} ms errors ${errors(bare)} | ratio ${ratio.throughput.toFixed(2)}, ` +
+          `p99 ${bare.latencyMs.p99} ms errors ${errorsOf(bare)} | ratio ${ratio.throughput.toFixed(2)}, ` +
           `p99 ×${ratio.p99.toFixed(2)}`,
+      );
+    }
+  } finally {
+    await stop(driver);
+  }
+  return measured;
+}
+
+/**
+ * The same scenarios on `npm run start:prod` (the cluster primary and its API processes): what
+ * one machine serves as deployed. No baseline beside it: the ratios stay process against
+ * process.
+ */
+export async function runClusterScenarios(cluster, fixtures, { only, log }) {
+  const scenarios = await preparedScenarios(cluster, fixtures, only);
+  const driver = forkScript(fileURLToPath(new URL('../load/drive.mjs', import.meta.url)));
+  const measured = [];
+  try {
+    for (const scenario of scenarios) {
+      await checkScenario(cluster, scenario);
+      const served = await drive(driver, scenario, cluster);
+      measured.push({
+        id: scenario.id,
+        title: scenario.title,
+        connections: scenario.connections,
+        cluster: served,
+        rssAfter: await treeMemory(cluster.pid),
+      });
+      log(
+        `  ${scenario.id.padEnd(15)} cluster ${Math.round(served.requestsPerSecond)} req/s ` +
+          `p50 ${served.latencyMs.p50} ms p99 ${served.latencyMs.p99} ms errors ${errorsOf(served)}`,
       );
     }
   } finally {

@@ -9,10 +9,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const started = new Set();
 
 /**
- * Starts `node <args>` and resolves with its URL once a line of its output matches
- * `listening on <url>`; its output also goes to `logFile`.
+ * Starts `node <args>` and resolves with its URL once a line of its output matches `ready`
+ * (`listening on <url>` by default); its output also goes to `logFile`.
  */
-export function startServer({ name, args, env, cwd, logFile }) {
+export function startServer({
+  name,
+  args,
+  env,
+  cwd,
+  logFile,
+  ready = /listening on (http:\/\/[\d.:]+)/i,
+}) {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   const log = createWriteStream(logFile);
@@ -26,7 +33,7 @@ export function startServer({ name, args, env, cwd, logFile }) {
       log.write(chunk);
       if (seen === null) return;
       seen += chunk.toString();
-      const match = /listening on (http:\/\/[\d.:]+)/i.exec(seen);
+      const match = ready.exec(seen);
       if (match) {
         clearTimeout(timer);
         seen = null;
@@ -97,6 +104,24 @@ export async function residentMemory(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * The resident memory of a process and its children (the cluster primary and its API
+ * processes), added up, with the number of processes.
+ */
+export async function treeMemory(pid) {
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8'))
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  const all = await Promise.all([pid, ...children].map(residentMemory));
+  return {
+    processes: all.length,
+    rssMb: all.reduce((total, memory) => total + memory.rssMb, 0),
+    perProcessRssMb: all.map((memory) => memory.rssMb),
+  };
 }
 
 /** SIGTERM by pid, SIGKILL if it is still there after `graceMs`. */

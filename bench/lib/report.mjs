@@ -57,7 +57,7 @@ function judge(target, value, { lowerBound = false, extrapolated = false } = {})
   };
 }
 
-/** Every target of issue 8 with the value this run measured and pass or miss. */
+/** Every target (issues 8 and 17) with the value this run measured and pass or miss. */
 export function evaluateTargets(results) {
   const http = Object.fromEntries(results.http.map((scenario) => [scenario.id, scenario]));
   const recompute = Object.fromEntries(results.jobs.recompute.map((step) => [step.share, step]));
@@ -71,6 +71,7 @@ export function evaluateTargets(results) {
       target.kind === 'ratio'
         ? http['mood.stats']?.ratio.throughput
         : http['mood.stats']?.ratio.p99,
+    'journals.list': () => http['journals.list']?.ratio.throughput,
     'org.dashboard': () => http['org.dashboard']?.service.latencyMs.p99,
     'survey.results': () => http['survey.results']?.service.latencyMs.p99,
     'job.recompute.100%': () => recompute['100%']?.firstMillis,
@@ -83,6 +84,7 @@ export function evaluateTargets(results) {
   const labels = {
     'mood.create': 'POST /v1/mood',
     'mood.stats': 'GET /v1/mood/stats',
+    'journals.list': 'GET /v1/journals',
     'org.dashboard': 'GET /v1/orgs/{id}/dashboard',
     'survey.results': 'Survey results, 10,000 responses',
     'job.recompute.100%': 'Org recompute, 100,000 employees (first run)',
@@ -131,6 +133,27 @@ function httpTable(results) {
     '| --- | ---: | ---: | ---: |',
     `| API (NestJS) | ${number(atStart?.api.rssMb)} MB | ${number(api?.rssMb)} MB | ${number(api?.peakRssMb)} MB |`,
     `| Baseline (Fastify + pg) | ${number(atStart?.baseline.rssMb)} MB | ${number(baseline?.rssMb)} MB | ${number(baseline?.peakRssMb)} MB |`,
+  ];
+}
+
+/** `npm run start:prod` beside the single process: what one machine serves as deployed. */
+function clusterTable(results) {
+  const { cluster } = results;
+  if (!cluster) return ['Not measured (`--skip-cluster`).'];
+  const single = Object.fromEntries(results.http.map((scenario) => [scenario.id, scenario]));
+  const errors = (summary) => summary.errors + summary.non2xx + summary.timeouts;
+  return [
+    '| Scenario | req/s | p50 ms | p99 ms | errors | × one API process (req/s) | connections |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...cluster.http.map(({ id, title, cluster: served, connections }) => {
+      const one = single[id]?.service.requestsPerSecond;
+      return `| ${title} | ${number(served.requestsPerSecond)} | ${number(served.latencyMs.p50)} | ${number(served.latencyMs.p99)} | ${errors(served)} | ${one ? number(served.requestsPerSecond / one, 2) : '—'} | ${connections} |`;
+    }),
+    '',
+    `Memory of the primary and its ${cluster.processes} API processes, added up: ` +
+      `${number(cluster.memory.atStart.rssMb)} MB before any request ` +
+      `(${cluster.memory.atStart.perProcessRssMb.join(' + ')}), ` +
+      `${number(cluster.memory.after.rssMb)} MB after the run (${cluster.memory.after.perProcessRssMb.join(' + ')}).`,
   ];
 }
 
@@ -194,6 +217,10 @@ export function renderMarkdown(results) {
     '',
     ...httpTable(results),
     '',
+    `### HTTP, \`npm run start:prod\` (${results.cluster ? `${results.cluster.processes} API processes` : 'not run'})`,
+    '',
+    ...clusterTable(results),
+    '',
     '### Jobs, timed inside a worker-like process',
     '',
     ...jobTables(results),
@@ -201,9 +228,11 @@ export function renderMarkdown(results) {
   ].join('\n');
 }
 
-export async function writeResults(results) {
+/** latest.json, and the README's tables unless `readme` is false (a partial run). */
+export async function writeResults(results, { readme: updateReadme = true } = {}) {
   await mkdir(RESULTS_DIR, { recursive: true });
   await writeFile(`${RESULTS_DIR}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  if (!updateReadme) return;
   const readmePath = `${BENCH_DIR}/README.md`;
   const readme = await readFile(readmePath, 'utf8').catch(
     () => `# Benchmark\n\n${START}\n${END}\n`,
