@@ -40,7 +40,7 @@ export function coreModules(
   return [
     ConfigModule.forRoot(config),
     LoggerModule.forRoot(pinoParams(config.LOG_LEVEL, logDestination)),
-    DatabaseModule.forRoot(databaseUrl),
+    DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
     JobsModule.forRoot(config, { consume: consumeJobs }),
     CryptoModule,
     OutboundModule,

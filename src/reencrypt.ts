@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config);
   @Module({
-    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database.url), CryptoModule],
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule.forRoot(database.url, config.DATABASE_POOL_SIZE),
+      CryptoModule,
+    ],
     providers: [EncryptedRowsRepository, ColumnReencryption],
   })
   class ReencryptModule {}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DatabaseConnection } from '../src/database/database-connection.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { createTestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -68,7 +69,7 @@ describe('the outbox relay, given rows it cannot route', () => {
     // As an older version leaves them: set aside under a name it did not know yet.
     const database = await createTestDatabase();
     const orgId = randomUUID();
-    const seed = new PrismaService({ value: database.url });
+    const seed = new PrismaService(new DatabaseConnection(database.url));
     const reason = (name: string) => `No job "${name}" in the catalogue.`;
     await seed.outboxEvent.createMany({
       data: [

@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '../src/config/config.module.js';
 import { DatabaseModule } from '../src/database/database.module.js';
+import { DatabaseConnection } from '../src/database/database-connection.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { declareJob } from '../src/jobs/job-catalogue.js';
 import { fieldsOf } from '../src/jobs/job-payload.js';
@@ -202,7 +203,7 @@ describe('background jobs', () => {
   it('relay events committed by a process that died before enqueueing them', async () => {
     // As left by a crash between commit and enqueue: outbox rows nobody handed over.
     const orgId = randomBytes(8).toString('hex');
-    const seed = new PrismaService({ value: database.url });
+    const seed = new PrismaService(new DatabaseConnection(database.url));
     await seed.outboxEvent.createMany({
       data: [1, 2, 3].map(() => ({ jobName: 'test.keyed', jobKey: orgId, payload: { orgId } })),
     });

@@ -50,4 +50,15 @@ describe('planCluster', () => {
     expect(planCluster({ DATABASE_URL, NODE_ENV: 'production' }, 2).sharedEnv).toEqual({});
     expect(planCluster({ DATABASE_URL, JWT_SECRET: 'x'.repeat(32) }, 2).sharedEnv).toEqual({});
   });
+
+  it('shares PostgreSQL connections among the processes unless DATABASE_POOL_SIZE is set', () => {
+    // Four processes keep the single process's 20 each (80); eight get 10 each.
+    expect(planCluster({ DATABASE_URL }, 4).sharedEnv.DATABASE_POOL_SIZE).toBeUndefined();
+    const eight = planCluster({ DATABASE_URL, JWT_SECRET: 'x'.repeat(32) }, 8);
+    expect(eight.sharedEnv).toEqual({ DATABASE_POOL_SIZE: '10' });
+    expect(eight.notes.join(' ')).toContain('80 in all');
+    expect(planCluster({ DATABASE_URL }, 64).sharedEnv.DATABASE_POOL_SIZE).toBe('2');
+    const chosen = planCluster({ DATABASE_URL, DATABASE_POOL_SIZE: '30' }, 8);
+    expect(chosen.sharedEnv.DATABASE_POOL_SIZE).toBeUndefined();
+  });
 });

@@ -1,4 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_POOL_SIZE } from '../database/database-connection.js';
+
+/**
+ * PostgreSQL connections the API processes share when DATABASE_POOL_SIZE is not set: 80 of the
+ * default `max_connections` (100), leaving room for a worker, migrations and an operator's psql.
+ */
+export const CLUSTER_CONNECTION_BUDGET = 80;
 
 /** What the cluster primary starts: how many API processes, and each one's environment. */
 export interface ClusterPlan {
@@ -19,6 +26,8 @@ export class ClusterConfigError extends Error {}
  * - the embedded PostgreSQL (no DATABASE_URL) belongs to the process that starts it: one process;
  * - outside production without JWT_SECRET each process would sign with a random key of its own,
  *   and a token from one would be refused by the next: the primary makes one key for all;
+ * - PostgreSQL's connections are shared: unless DATABASE_POOL_SIZE is set, each process's pool
+ *   gets an equal part of CLUSTER_CONNECTION_BUDGET (at most the single-process 20, at least 2);
  * - with Redis and WORKERS=embedded only the first process consumes the queues, the others only
  *   queue. Jobs wait in Redis while it restarts (a job it was running is taken over once its lock
  *   lapses), and a recompute or buddy pass takes at most that process's core from the requests.
@@ -43,6 +52,19 @@ export function planCluster(env: NodeJS.ProcessEnv, cores: number): ClusterPlan 
     notes.push(
       'JWT_SECRET is not set: the API processes share a random key; sessions end when the primary restarts.',
     );
+  }
+  if (!env.DATABASE_POOL_SIZE?.trim() && processes > 1) {
+    const poolSize = Math.max(
+      2,
+      Math.min(DEFAULT_POOL_SIZE, Math.floor(CLUSTER_CONNECTION_BUDGET / processes)),
+    );
+    if (poolSize < DEFAULT_POOL_SIZE) {
+      sharedEnv.DATABASE_POOL_SIZE = String(poolSize);
+      notes.push(
+        `DATABASE_POOL_SIZE is not set: each of the ${processes} API processes holds up to ${poolSize} ` +
+          `PostgreSQL connections (${poolSize * processes} in all).`,
+      );
+    }
   }
   const queuesInRedis = Boolean(env.REDIS_URL?.trim());
   const consumes = queuesInRedis && (env.WORKERS ?? 'embedded') !== 'none';

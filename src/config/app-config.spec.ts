@@ -62,6 +62,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'app.acme.com' })).toThrow(/CORS_ORIGINS/);
   });
 
+  it('reads how many PostgreSQL connections the process may hold, 20 unless told', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '8' }).DATABASE_POOL_SIZE).toBe(8);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('bounds the time a client has to send its request', () => {
     expect(loadConfig({}).REQUEST_TIMEOUT_MS).toBe(30_000);
     expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000' }).REQUEST_TIMEOUT_MS).toBe(5000);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseKeyRing } from '../common/crypto/key-ring.js';
+import { DEFAULT_POOL_SIZE } from '../database/database-connection.js';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsArray,
@@ -49,6 +50,17 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgresql:// URL' })
   DATABASE_URL?: string;
+
+  /**
+   * PostgreSQL connections this process's pool may hold (Prisma and the hot statements share
+   * it). `npm run start:prod` divides 80 among its processes when this is unset, so a cluster
+   * stays inside PostgreSQL's default 100 connections with room for a worker.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = DEFAULT_POOL_SIZE;
 
   /** Redis for queues and shared counters; absent -> jobs run in-process. */
   @blankAsUndefined()

@@ -1,14 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DatabaseUrl } from './database-url.js';
+import { DatabaseConnection } from './database-connection.js';
 import { PrismaService } from './prisma.service.js';
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DatabaseUrl, useValue: new DatabaseUrl(databaseUrl) }, PrismaService],
+      providers: [
+        { provide: DatabaseConnection, useValue: new DatabaseConnection(databaseUrl, poolSize) },
+        PrismaService,
+      ],
       exports: [PrismaService],
     };
   }
