@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/pagination/cursor.js';
 import { type Db, PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { LIVE_SESSION } from './sessions-hot.sql.js';
+import { LIVE_SESSION } from './live-session.sql.js';
 
 export interface SessionSummary {
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Cursor } from '../common/pagination/cursor.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { JOURNALS_PAGE } from './journals-hot.sql.js';
+import { JOURNALS_PAGE } from './journals-page.sql.js';
 
 export interface StoredJournal {
   id: string;

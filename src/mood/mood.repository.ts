@@ -3,12 +3,8 @@ import { type Db, PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type Cursor, olderThan } from '../common/pagination/cursor.js';
 import { poolRows } from '../database/pool-statement.js';
-import {
-  MOOD_STATS,
-  type MoodEntryWrite,
-  moodEntryInsert,
-  type MoodStatsRow,
-} from './mood-hot.sql.js';
+import { type MoodEntryWrite, moodEntryInsert } from './mood-entry.sql.js';
+import { MOOD_STATS, type MoodStatsRow } from './mood-stats.sql.js';
 
 export interface StoredMoodEntry {
   id: string;
