@@ -1,16 +1,17 @@
 // What every baseline route shares: the run's keys, the pool, token verification, problems, and
-// the app's pure functions loaded from the bench's build.
+// the app's pure functions and hot statements loaded from the bench's build.
 import { Buffer } from 'node:buffer';
 import { createSecretKey } from 'node:crypto';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
-import { jwtVerify } from 'jose';
+import jwt from 'jsonwebtoken';
 import pg from 'pg';
 
 export const env = process.env;
 export const load = (path) => import(pathToFileURL(`${env.BENCH_APP_DIST}/${path}`).href);
 const { FieldCipher } = await load('common/crypto/field-cipher.js');
 const { parseKeyRing } = await load('common/crypto/key-ring.js');
+const { LIVE_SESSION } = await load('auth/live-session.sql.js');
 
 export const ROLES = ['individual', 'manager', 'admin'];
 export const ISSUER = 'mindfulme';
@@ -35,22 +36,19 @@ export async function authenticate(request) {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) throw new HttpProblem(401, 'Sign in first.');
   try {
-    const { payload } = await jwtVerify(header.slice(7), key, {
+    // jsonwebtoken with a KeyObject, as the service's JwtStrategy (passport-jwt) verifies: the
+    // fastest verifier measured on Node 20 (jose's jwtVerify took 45 to 77 µs more).
+    const payload = jwt.verify(header.slice(7), key, {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,
     });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error();
     if (!ROLES.includes(payload.role)) throw new Error();
-    // The service's JwtStrategy also asks whether the session is still open (SessionsRepository
-    // .isLive), so a signed-out or deprovisioned person's token stops at once: the same statement.
-    const { rowCount } = await pool.query(
-      `SELECT 1 FROM refresh_tokens
-        WHERE family_id = $1::uuid AND user_id = $2::uuid AND expires_at > now()
-        LIMIT 1`,
-      [payload.sid, payload.sub],
-    );
-    if (rowCount === 0) throw new Error();
+    // The service's JwtStrategy also asks whether the session is still open, so a signed-out or
+    // deprovisioned person's token stops at once: the service's own statement.
+    const live = await LIVE_SESSION.rows(pool, [payload.sid, payload.sub]);
+    if (live.length === 0) throw new Error();
     return { kind: 'user', userId: payload.sub, role: payload.role, sessionId: payload.sid };
   } catch {
     throw new HttpProblem(401, 'Sign in first.');

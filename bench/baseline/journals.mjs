@@ -1,10 +1,12 @@
 // GET /v1/journals, a page of decrypted entries, as the service's journals feature reads them.
 import { Buffer } from 'node:buffer';
-import { authenticate, cipher, pool } from './context.mjs';
+import { authenticate, cipher, load, pool } from './context.mjs';
+
+const { JOURNALS_PAGE } = await load('journals/journals-page.sql.js');
 
 const contentContext = (userId) => `journals.content:${userId}`;
 const encodeCursor = (row) =>
-  Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 
 export function registerJournalRoutes(app) {
   app.get(
@@ -27,26 +29,28 @@ export function registerJournalRoutes(app) {
     async (request) => {
       const user = await authenticate(request);
       const limit = request.query.limit ?? 20;
-      const { rows } = await pool.query(
-        `SELECT id, user_id, mood_score, content, encryption_key_id, tags, is_private, created_at
-         FROM journals
-        WHERE user_id = $1
-        ORDER BY created_at DESC, id DESC
-        LIMIT $2`,
-        [user.userId, limit + 1],
-      );
+      // The service's own statement, with no filter and no cursor as the bench asks.
+      const rows = await JOURNALS_PAGE.rows(pool, [
+        user.userId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        limit + 1,
+      ]);
       const kept = rows.slice(0, limit);
       return {
         items: kept.map((row) => ({
           id: row.id,
           content: cipher.decrypt(
-            { keyId: row.encryption_key_id ?? '', ciphertext: row.content },
-            contentContext(row.user_id),
+            { keyId: row.encryptionKeyId ?? '', ciphertext: row.content },
+            contentContext(row.userId),
           ),
-          moodScore: row.mood_score,
+          moodScore: row.moodScore,
           tags: row.tags ?? [],
-          isPrivate: row.is_private,
-          createdAt: row.created_at,
+          isPrivate: row.isPrivate,
+          createdAt: row.createdAt,
         })),
         nextCursor: rows.length > limit ? encodeCursor(kept.at(-1)) : null,
       };

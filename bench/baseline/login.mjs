@@ -1,7 +1,7 @@
 // POST /v1/auth/login: argon2id verification, a refresh token row, a signed access token.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
-import { SignJWT } from 'jose';
+import jwt from 'jsonwebtoken';
 import {
   AUDIENCE,
   HttpProblem,
@@ -57,14 +57,14 @@ export function registerLoginRoute(app) {
           new Date(Date.now() + REFRESH_TTL_MS),
         ],
       );
-      const accessToken = await new SignJWT({ role: found.role, sid: familyId })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setSubject(found.id)
-        .setIssuedAt()
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
-        .sign(key);
+      // jsonwebtoken, as the service's JwtService signs.
+      const accessToken = jwt.sign({ role: found.role, sid: familyId }, key, {
+        algorithm: 'HS256',
+        subject: found.id,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        expiresIn: TOKEN_TTL_SECONDS,
+      });
       return {
         accessToken,
         refreshToken,

@@ -1,10 +1,12 @@
 // The bare baseline: Fastify and `pg`, nothing else between a request and PostgreSQL. For each
 // route the bench drives it does what the service does: verifies the same HS256 access token
-// (jose, with a KeyObject), validates the same body or query (JSON schema, unknown fields
+// (jsonwebtoken with a KeyObject, as passport-jwt does), validates the same body or query (JSON schema, unknown fields
 // refused), runs the same statements in the same order and the same transaction, encrypts or
 // decrypts with the same cipher, and answers the same JSON. The app's pure functions (the
-// cipher, the privacy rules of dashboards and survey results) are imported from the bench's
-// build, so both sides compute exactly the same figures; no Nest, Prisma or class-validator.
+// cipher, the privacy rules of dashboards and survey results) and the hot routes' pool
+// statements (the session check, the mood statistics, a page of journals) are imported from the
+// bench's build, so both sides compute exactly the same figures with the same SQL; no Nest,
+// Prisma or class-validator.
 //
 // Environment: the API's own (DATABASE_URL, JWT_SECRET, ENCRYPTION_KEYS,
 // ACCESS_TOKEN_TTL_SECONDS), plus BENCH_APP_DIST (the build) and BENCH_PORT (0 by default).

@@ -2,6 +2,7 @@
 /* global fetch */
 import { cpus } from 'node:os';
 import { fileURLToPath, URL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { LOAD, PASSWORD } from './config.mjs';
 import { forkScript, residentMemory, stop, treeMemory } from './processes.mjs';
 import { httpScenarios } from './scenarios.mjs';
@@ -15,6 +16,38 @@ async function signIn(url, email) {
   if (response.status !== 200)
     throw new Error(`signing in ${email} answered ${response.status}: ${await response.text()}`);
   return (await response.json()).accessToken;
+}
+
+/**
+ * The service and the baseline must answer a read with the same JSON (field order aside), or the
+ * ratio would compare different work.
+ */
+function assertSameAnswer(scenario, serviceBody, baselineBody) {
+  if (scenario.method !== 'GET') return;
+  const comparable = scenario.comparable ?? ((answer) => answer);
+  const difference = firstDifference(
+    comparable(JSON.parse(serviceBody)),
+    comparable(JSON.parse(baselineBody)),
+    '',
+  );
+  if (difference)
+    throw new Error(
+      `the baseline answers ${scenario.id} differently from the service: ${difference}`,
+    );
+}
+
+/** Where two JSON values first differ, as a path with both values; null when they are equal. */
+function firstDifference(service, baseline, path) {
+  if (isDeepStrictEqual(service, baseline)) return null;
+  const bothObjects = [service, baseline].every((v) => typeof v === 'object' && v !== null);
+  if (bothObjects && Array.isArray(service) === Array.isArray(baseline)) {
+    for (const key of new Set([...Object.keys(service), ...Object.keys(baseline)])) {
+      const found = firstDifference(service[key], baseline[key], `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  const shown = (value) => JSON.stringify(value)?.slice(0, 200);
+  return `at ${path || '/'} the service has ${shown(service)}, the baseline ${shown(baseline)}`;
 }
 
 /** One request as the scenario sends it; refuses to measure a server that answers wrongly. */
@@ -80,10 +113,13 @@ export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
   const measured = [];
   try {
     for (const scenario of scenarios) {
-      const service = await checkScenario(api, scenario).then(() => drive(driver, scenario, api));
-      const bare = await checkScenario(baseline, scenario).then(() =>
-        drive(driver, scenario, baseline),
+      assertSameAnswer(
+        scenario,
+        await checkScenario(api, scenario),
+        await checkScenario(baseline, scenario),
       );
+      const service = await drive(driver, scenario, api);
+      const bare = await drive(driver, scenario, baseline);
       const ratio = {
         throughput: service.requestsPerSecond / bare.requestsPerSecond,
         p99: service.latencyMs.p99 / Math.max(bare.latencyMs.p99, 1),
