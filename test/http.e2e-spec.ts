@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { platformAdmin } from './factories/people.js';
 import { bearer, register } from './support/auth-helpers.js';
 import { ProbeModule } from './support/probe.controller.js';
 import { committedOpenApiDocument } from './support/response-contract.js';
@@ -72,6 +73,20 @@ describe('the HTTP application (Fastify, real PostgreSQL and Redis)', () => {
     const journals = await inject({ method: 'GET', url: '/v1/journals', ...as });
     expect(Object.keys(journals.json())).toEqual(declared('JournalPageDto'));
     expect(Object.keys(journals.json().items[0])).toEqual(declared('JournalDto'));
+    const platform = await platformAdmin(t.app);
+    const org = await inject({
+      method: 'POST',
+      url: '/v1/orgs',
+      headers: bearer(platform.accessToken),
+      payload: { name: 'Serialised Ltd', adminUserId: ana.user.id },
+    });
+    const dashboard = await inject({
+      method: 'GET',
+      url: `/v1/orgs/${org.json().id}/dashboard`,
+      ...as,
+    });
+    expect(dashboard.statusCode).toBe(200);
+    expect(Object.keys(dashboard.json())).toEqual(declared('OrgDashboardDto'));
   });
 
   it('puts application routes under /v1 only', async () => {

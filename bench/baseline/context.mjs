@@ -56,22 +56,18 @@ export async function authenticate(request) {
 }
 
 // -- Organisation access, as OrgAccessService decides it ---------------------------------------
+const { ORG_LEADERSHIP } = await load('orgs/org-leadership.sql.js');
+
 export async function assertCanLead(principal, orgId) {
-  if (principal.role === 'manager') {
-    const { rows } = await pool.query(
-      `SELECT id, org_id, department FROM employees
-        WHERE user_id = $1 AND org_id = $2 AND ended_at IS NULL LIMIT 1`,
-      [principal.userId, orgId],
-    );
-    if (rows.length === 0) throw notFound('No such organisation.');
+  if (principal.role === 'admin') {
+    const { rowCount } = await pool.query('SELECT 1 FROM organizations WHERE id = $1 LIMIT 1', [
+      orgId,
+    ]);
+    if (rowCount === 0) throw notFound('No such organisation.');
     return;
   }
-  const {
-    rows: [org],
-  } = await pool.query('SELECT admin_user_id FROM organizations WHERE id = $1 LIMIT 1', [orgId]);
-  if (!org) throw notFound('No such organisation.');
-  if (principal.role === 'admin' || org.admin_user_id === principal.userId) return;
-  throw notFound('No such organisation.');
+  const [org] = await ORG_LEADERSHIP.rows(pool, [orgId, principal.userId]);
+  if (!org?.leads) throw notFound('No such organisation.');
 }
 
 export const uuidParams = (name) => ({

@@ -12,6 +12,7 @@ import {
 } from './context.mjs';
 
 const { breakDownByDepartment } = await load('org-wellness/department-breakdown.js');
+const { ORG_DASHBOARD, TREND_WEEKS } = await load('org-wellness/dashboard.sql.js');
 const { participationOf } = await load('org-wellness/group-privacy.js');
 const { minGroupSizeOf, readOrgSettings } = await load('orgs/org-settings.js');
 const { buildSurveyFigures, listedFreeText } = await load('surveys/survey-results.js');
@@ -24,40 +25,10 @@ export function registerOrgAggregateRoutes(app) {
       const principal = await authenticate(request);
       const { orgId } = request.params;
       await assertCanLead(principal, orgId);
-      // The service's statement (OrgWellnessRepository.dashboard), parameters numbered. As on
-      // the service, the breakdown is the one published with the newest snapshot, never computed
-      // on demand: a snapshot from before tallies were kept shows none.
-      const {
-        rows: [figures],
-      } = await pool.query(
-        `SELECT o.settings, o.wellness_score AS "wellnessScore",
-             latest.created_at AS "computedAt", latest.department_tallies AS "departmentTallies",
-             latest.min_group_size AS "publishedMinGroupSize",
-             (SELECT coalesce(json_agg(json_build_object(
-                                'weekStart', to_char(w.week_start, 'YYYY-MM-DD'),
-                                'wellnessScore', s.wellness_score) ORDER BY w.week_start), '[]')
-                FROM generate_series(date_trunc('week', now() AT TIME ZONE 'UTC')
-                                       - make_interval(weeks => $2::int),
-                                     date_trunc('week', now() AT TIME ZONE 'UTC'),
-                                     interval '1 week') AS w(week_start)
-                CROSS JOIN LATERAL (
-                  SELECT wellness_score
-                    FROM org_wellness_snapshots
-                   WHERE org_id = o.id
-                     AND created_at >= (w.week_start AT TIME ZONE 'UTC')
-                     AND created_at < ((w.week_start + interval '1 week') AT TIME ZONE 'UTC')
-                   ORDER BY created_at DESC
-                   LIMIT 1) s) AS trend
-        FROM organizations o
-        LEFT JOIN LATERAL (
-          SELECT created_at, department_tallies, min_group_size
-            FROM org_wellness_snapshots
-           WHERE org_id = o.id
-           ORDER BY created_at DESC, id DESC
-           LIMIT 1) latest ON true
-       WHERE o.id = $1::uuid`,
-        [orgId, 11],
-      );
+      // The service's statement, loaded from the build. As on the service, the breakdown is the
+      // one published with the newest snapshot, never computed on demand: a snapshot from before
+      // tallies were kept shows none.
+      const [figures] = await ORG_DASHBOARD.rows(pool, [orgId, TREND_WEEKS - 1]);
       if (!figures) throw notFound('No such organisation.');
       // Never below the threshold the breakdown was published under.
       const minGroupSize = Math.max(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AllowClients } from '../auth/guards/client-scopes.decorator.js';
 import { CurrentPrincipal } from '../auth/guards/current-user.decorator.js';
 import type { Principal } from '../auth/roles.js';
+import { SerializedFromOpenApi } from '../common/http/response-serialization.js';
 import {
   DASHBOARD_EXAMPLE,
   OrgDashboardDto,
@@ -28,6 +29,7 @@ export class OrgWellnessController {
    * with the reason.
    */
   @Get('dashboard')
+  @SerializedFromOpenApi()
   @AllowClients('org.wellness:read')
   @ApiOkResponse({ type: OrgDashboardDto, example: DASHBOARD_EXAMPLE })
   dashboard(

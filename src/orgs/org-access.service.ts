@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AuthenticatedUser, Principal } from '../auth/roles.js';
+import { ORG_LEADERSHIP } from './org-leadership.sql.js';
 
 const NOT_FOUND = 'No such organisation.';
 const PEOPLE_ONLY = "Only the organisation's admin can do this, not an API client.";
@@ -44,19 +45,8 @@ export class OrgAccessService {
     if (principal.kind === 'client' || principal.role === 'admin') {
       return this.assertCanManage(principal, orgId);
     }
-    // One read: the organisation's admin, and whether the caller is a manager member of it.
-    const org = await this.prisma.organization.findUnique({
-      where: { id: orgId },
-      select: {
-        adminUserId: true,
-        employees: {
-          where: { userId: principal.userId, endedAt: null, orgRole: 'manager' },
-          select: { id: true },
-          take: 1,
-        },
-      },
-    });
-    if (org && (org.adminUserId === principal.userId || org.employees.length > 0)) return;
+    const [org] = await ORG_LEADERSHIP.rows(this.prisma.pool, [orgId, principal.userId]);
+    if (org?.leads) return;
     throw new NotFoundException(NOT_FOUND);
   }
 

@@ -3,7 +3,7 @@ import { ApiNextCursor, PAGE_MAX_LIMIT, PageQueryDto } from '../../common/pagina
 import { DEPARTMENT_MAX_LENGTH } from '../../orgs/dto/org.dto.js';
 import { SUPPRESSION_REASONS, type SuppressionReason } from '../department-breakdown.js';
 import { SUPPRESSED_REASON_MAX_LENGTH } from '../group-privacy.js';
-import { TREND_WEEKS } from '../org-wellness.repository.js';
+import { TREND_WEEKS } from '../dashboard.sql.js';
 
 export class WellnessTrendPointDto {
   /** Monday of the ISO week (UTC), YYYY-MM-DD. */
