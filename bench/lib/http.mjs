@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath, URL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { LOAD, PASSWORD } from './config.mjs';
+import { cpuWindow } from './machine-cpu.mjs';
 import { forkScript, residentMemory, stop, treeMemory } from './processes.mjs';
 import { httpScenarios } from './scenarios.mjs';
 
@@ -65,7 +66,14 @@ async function checkScenario(server, scenario) {
   return body;
 }
 
-function drive(driver, scenario, server) {
+/** One autocannon run, with how the machine's CPUs were spent meanwhile (`cpu`). */
+async function drive(driver, scenario, server) {
+  const window = await cpuWindow();
+  const result = await autocannon(driver, scenario, server);
+  return { ...result, cpu: await window.end() };
+}
+
+function autocannon(driver, scenario, server) {
   return new Promise((resolve, reject) => {
     driver.once('message', (message) =>
       message.ok ? resolve(message.result) : reject(new Error(message.error)),
@@ -102,6 +110,7 @@ async function preparedScenarios(server, fixtures, only) {
 }
 
 const errorsOf = (summary) => summary.errors + summary.non2xx + summary.timeouts;
+const stealOf = (summary) => (summary.cpu ? `${summary.cpu.stealPercent}%` : 'n/a');
 
 /**
  * Every HTTP scenario (or those `only` names) on the service, then on the baseline; answers the
@@ -146,7 +155,7 @@ export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
           `p50 ${service.latencyMs.p50} ms p99 ${service.latencyMs.p99} ms errors ${errorsOf(service)} | ` +
           `baseline ${Math.round(bare.requestsPerSecond)} req/s p50 ${bare.latencyMs.p50} ms ` +
           `p99 ${bare.latencyMs.p99} ms errors ${errorsOf(bare)} | ratio ${ratio.throughput.toFixed(2)}, ` +
-          `p99 ×${ratio.p99.toFixed(2)}`,
+          `p99 ×${ratio.p99.toFixed(2)} | steal ${stealOf(service)} / ${stealOf(bare)}`,
       );
     }
   } finally {

@@ -190,6 +190,16 @@ function loadDuringText(during) {
   return `${number(during.min, 1)} min, ${number(during.median, 1)} median, ${number(during.max, 1)} max over ${during.samples} samples`;
 }
 
+/** The most CPU the host took for other guests during any one HTTP measurement. */
+function stealText(http) {
+  const shares = http
+    .flatMap((scenario) => [scenario.service?.cpu, scenario.baseline?.cpu])
+    .filter(Boolean)
+    .map((cpu) => cpu.stealPercent);
+  if (shares.length === 0) return '';
+  return ` CPU taken by the host for other guests (steal) during the HTTP measurements: at most ${number(Math.max(...shares), 1)}%.`;
+}
+
 export function renderMarkdown(results) {
   const targets = results.targets.map(
     (target) =>
@@ -205,7 +215,8 @@ export function renderMarkdown(results) {
       (results.contended
         ? ': **measured under contention** (other work was running on the machine).'
         : '.'),
-    `autocannon: ${results.load.connections} connections (unless stated), ${results.load.durationSeconds} s after a ${results.load.warmupSeconds} s warm-up, from a separate process; data scale ${results.scale}.`,
+    `autocannon: ${results.load.connections} connections (unless stated), ${results.load.durationSeconds} s after a ${results.load.warmupSeconds} s warm-up, from a separate process; data scale ${results.scale}.` +
+      stealText(results.http),
     '',
     '### Targets',
     '',
