@@ -66,14 +66,17 @@ async function checkScenario(server, scenario) {
   return body;
 }
 
-/** One autocannon run, with how the machine's CPUs were spent meanwhile (`cpu`). */
-async function drive(driver, scenario, server) {
+/**
+ * One autocannon run, with how the machine's CPUs were spent meanwhile (`cpu`) and, given the
+ * server's pid, the CPU time that process spent per request (`serverCpuMsPerRequest`).
+ */
+async function drive(driver, scenario, server, measuredPid) {
   const window = await cpuWindow();
-  const result = await autocannon(driver, scenario, server);
+  const result = await autocannon(driver, scenario, server, measuredPid);
   return { ...result, cpu: await window.end() };
 }
 
-function autocannon(driver, scenario, server) {
+function autocannon(driver, scenario, server, measuredPid) {
   return new Promise((resolve, reject) => {
     driver.once('message', (message) =>
       message.ok ? resolve(message.result) : reject(new Error(message.error)),
@@ -86,6 +89,7 @@ function autocannon(driver, scenario, server) {
       connections: scenario.connections,
       durationSeconds: LOAD.durationSeconds,
       warmupSeconds: LOAD.warmupSeconds,
+      serverPid: measuredPid,
     });
   });
 }
@@ -110,6 +114,8 @@ async function preparedScenarios(server, fixtures, only) {
 }
 
 const errorsOf = (summary) => summary.errors + summary.non2xx + summary.timeouts;
+const cpuOf = (summary) =>
+  summary.serverCpuMsPerRequest === null ? 'n/a' : `${summary.serverCpuMsPerRequest.toFixed(2)} ms`;
 const stealOf = (summary) => (summary.cpu ? `${summary.cpu.stealPercent}%` : 'n/a');
 
 /**
@@ -127,11 +133,15 @@ export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
         await checkScenario(api, scenario),
         await checkScenario(baseline, scenario),
       );
-      const service = await drive(driver, scenario, api);
-      const bare = await drive(driver, scenario, baseline);
+      const service = await drive(driver, scenario, api, api.pid);
+      const bare = await drive(driver, scenario, baseline, baseline.pid);
       const ratio = {
         throughput: service.requestsPerSecond / bare.requestsPerSecond,
         p99: service.latencyMs.p99 / Math.max(bare.latencyMs.p99, 1),
+        cpuPerRequest:
+          service.serverCpuMsPerRequest && bare.serverCpuMsPerRequest
+            ? service.serverCpuMsPerRequest / bare.serverCpuMsPerRequest
+            : null,
       };
       const result = {
         id: scenario.id,
@@ -155,7 +165,8 @@ export async function runHttpScenarios(api, baseline, fixtures, { only, log }) {
           `p50 ${service.latencyMs.p50} ms p99 ${service.latencyMs.p99} ms errors ${errorsOf(service)} | ` +
           `baseline ${Math.round(bare.requestsPerSecond)} req/s p50 ${bare.latencyMs.p50} ms ` +
           `p99 ${bare.latencyMs.p99} ms errors ${errorsOf(bare)} | ratio ${ratio.throughput.toFixed(2)}, ` +
-          `p99 ×${ratio.p99.toFixed(2)} | steal ${stealOf(service)} / ${stealOf(bare)}`,
+          `p99 ×${ratio.p99.toFixed(2)} | CPU/request ${cpuOf(service)} / ${cpuOf(bare)} | ` +
+          `steal ${stealOf(service)} / ${stealOf(bare)}`,
       );
     }
   } finally {

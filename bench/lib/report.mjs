@@ -117,15 +117,17 @@ function httpTable(results) {
   const rows = results.http.map((scenario) => {
     const { service, baseline, ratio } = scenario;
     const errors = (summary) => summary.errors + summary.non2xx + summary.timeouts;
-    return `| ${scenario.title} | ${number(service.requestsPerSecond)} (${number(baseline.requestsPerSecond)}) | ${number(service.latencyMs.p50)} (${number(baseline.latencyMs.p50)}) | ${number(service.latencyMs.p99)} (${number(baseline.latencyMs.p99)}) | ${errors(service)} (${errors(baseline)}) | ${number(ratio.throughput, 2)} | ${number(ratio.p99, 2)} | ${scenario.connections} |`;
+    const cpu = (summary) =>
+      summary.serverCpuMsPerRequest == null ? 'n/a' : number(summary.serverCpuMsPerRequest, 2);
+    return `| ${scenario.title} | ${number(service.requestsPerSecond)} (${number(baseline.requestsPerSecond)}) | ${number(service.latencyMs.p50)} (${number(baseline.latencyMs.p50)}) | ${number(service.latencyMs.p99)} (${number(baseline.latencyMs.p99)}) | ${errors(service)} (${errors(baseline)}) | ${number(ratio.throughput, 2)} | ${number(ratio.p99, 2)} | ${cpu(service)} (${cpu(baseline)}) | ${scenario.connections} |`;
   });
   const { api, baseline, atStart } = results.memory;
   return [
-    '| Scenario | req/s | p50 ms | p99 ms | errors | ratio to baseline (req/s) | p99 ÷ baseline p99 | connections |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | req/s | p50 ms | p99 ms | errors | ratio to baseline (req/s) | p99 ÷ baseline p99 | server CPU ms per request | connections |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    "Figures are the service's, the baseline's in parentheses. `auth.login` is argon2id-bound: " +
+    "Figures are the service's, the baseline's in parentheses. Server CPU per request is the process's user and system time over the measured requests (PostgreSQL's not included). `auth.login` is argon2id-bound: " +
       `${number(results.http.find((scenario) => scenario.id === 'auth.login')?.loginsPerSecondPerCore, 1)} logins/s per core ` +
       `(service req/s ÷ ${results.machine.cpus} cores).`,
     '',
